@@ -1,0 +1,56 @@
+import path from "node:path";
+import { envSchema, type Env } from "./schema.ts";
+
+export type { Env, LogLevel } from "./schema.ts";
+export { envSchema } from "./schema.ts";
+
+export type DatabaseTarget =
+  | { readonly kind: "postgres"; readonly url: string; readonly poolMax: number }
+  | { readonly kind: "pglite"; readonly dataDir: string };
+
+export interface AppConfig {
+  readonly env: Env;
+  readonly dataDir: string;
+  readonly database: DatabaseTarget;
+}
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Parses an environment (process.env by default) into a frozen configuration, or throws a ConfigError naming every bad variable. */
+export function loadConfig(source: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = source[key];
+    // An empty variable means "unset", as in most shells' `VAR= cmd`.
+    if (value !== undefined && value !== "") picked[key] = value;
+  }
+  const parsed = envSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee the configuration table in README.md.`);
+  }
+  const env = parsed.data;
+  const dataDir = path.resolve(env.BIZOS_DATA_DIR);
+  const database: DatabaseTarget = env.DATABASE_URL
+    ? { kind: "postgres", url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }
+    : { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
+  return deepFreeze({ env, dataDir, database });
+}
+
+let cached: AppConfig | undefined;
+
+/** The process configuration, parsed once on first use. */
+export function getConfig(): AppConfig {
+  cached ??= loadConfig();
+  return cached;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,99 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { createPgConfig } from "@electric-sql/pglite/node-postgres";
+import { vector } from "@electric-sql/pglite-pgvector";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { DatabaseTarget } from "../config/index.ts";
+import type { Database, Db } from "./database.ts";
+
+export type Dialect = DatabaseTarget["kind"];
+
+export interface DatabaseHandle {
+  readonly db: Db;
+  readonly dialect: Dialect;
+  /** Where the data lives, for people (no password). */
+  readonly location: string;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+const DATE_OID = 1082;
+
+/**
+ * Result parsing shared by both dialects: int8 and numeric become numbers (ids, cents and sums stay
+ * far below 2^53), date stays 'YYYY-MM-DD' (no time zone shift). Everything else is pg's default.
+ */
+const typeOverrides = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    switch (oid) {
+      case INT8_OID:
+      case NUMERIC_OID:
+        return (value: string) => Number(value);
+      case DATE_OID:
+        return (value: string) => value;
+      default:
+        return pg.types.getTypeParser(oid, format);
+    }
+  },
+};
+
+export interface PgliteOptions {
+  /** A directory, or "memory://" for an in-memory database. */
+  readonly dataDir: string;
+  /** A tarball from dumpDataDir() to start from (fast clones in tests). */
+  readonly loadDataDir?: Blob;
+}
+
+/** Opens the configured database: PostgreSQL over a pg Pool, or PGlite behind the same pg interface. */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  switch (target.kind) {
+    case "postgres":
+      return openPostgres(target.url, target.poolMax);
+    case "pglite":
+      return openPglite({ dataDir: target.dataDir });
+  }
+}
+
+export function openPostgres(url: string, poolMax = 10): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, types: typeOverrides });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: "postgres",
+    location: redactUrl(url),
+    close: () => db.destroy(),
+  };
+}
+
+export async function openPglite(options: PgliteOptions): Promise<DatabaseHandle & { readonly pglite: PGlite }> {
+  if (!options.dataDir.startsWith("memory://")) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create(options.dataDir, {
+    extensions: { vector },
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
+  // PGlite is one connection; the pool serialises every query through it.
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, types: typeOverrides });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: "pglite",
+    location: options.dataDir,
+    pglite,
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres://(unparseable url)";
+  }
+}

@@ -1,0 +1,65 @@
+import type { Kysely, Transaction } from "kysely";
+import type { ChannelIdentitiesTable, MembersTable, WorkspacesTable } from "./schema/core.ts";
+import type { ConnectorsTable, ImportsTable, SyncRunsTable } from "./schema/connectors.ts";
+import type {
+  CustomersTable,
+  InventorySnapshotsTable,
+  OrderItemsTable,
+  OrdersTable,
+  ProductsTable,
+  RefundsTable,
+  VariantsTable,
+} from "./schema/commerce.ts";
+import type { InvoicesTable, PlansTable, SaasCustomersTable, SubscriptionMrrChangesTable, SubscriptionsTable } from "./schema/saas.ts";
+import type { AdCampaignsTable, AdSpendDailyTable, WebSessionsDailyTable } from "./schema/marketing.ts";
+import type {
+  AuditLogTable,
+  CompetitorPricesTable,
+  ConversationsTable,
+  InsightsTable,
+  MemoryEmbeddingsTable,
+  MessagesTable,
+  OutboxTable,
+  PriceChangeProposalsTable,
+} from "./schema/operations.ts";
+
+/** Every table the product reads or writes. All but workspaces carry workspace_id. */
+export interface Database {
+  workspaces: WorkspacesTable;
+  members: MembersTable;
+  channel_identities: ChannelIdentitiesTable;
+  connectors: ConnectorsTable;
+  sync_runs: SyncRunsTable;
+  imports: ImportsTable;
+  customers: CustomersTable;
+  products: ProductsTable;
+  variants: VariantsTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  refunds: RefundsTable;
+  inventory_snapshots: InventorySnapshotsTable;
+  plans: PlansTable;
+  saas_customers: SaasCustomersTable;
+  subscriptions: SubscriptionsTable;
+  subscription_mrr_changes: SubscriptionMrrChangesTable;
+  invoices: InvoicesTable;
+  ad_campaigns: AdCampaignsTable;
+  ad_spend_daily: AdSpendDailyTable;
+  web_sessions_daily: WebSessionsDailyTable;
+  competitor_prices: CompetitorPricesTable;
+  price_change_proposals: PriceChangeProposalsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  memory_embeddings: MemoryEmbeddingsTable;
+  insights: InsightsTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+}
+
+export type TableName = keyof Database;
+/** Tables scoped by workspace_id: everything but the tenant table itself. */
+export type TenantTableName = Exclude<TableName, "workspaces">;
+
+export type Db = Kysely<Database>;
+/** Repository functions take either the database or an open transaction first. */
+export type DbOrTrx = Kysely<Database> | Transaction<Database>;

@@ -1,0 +1,61 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { describeDatabase } from "../test/database.ts";
+import { migrateDown, migrateToLatest, migrateToZero, migrationStatus } from "./migrate.ts";
+import { migrations } from "./migrations/index.ts";
+
+async function publicTables(db: Parameters<typeof migrateToLatest>[0]): Promise<string[]> {
+  const result = await sql<{ tablename: string }>`
+    select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%' order by tablename`.execute(db);
+  return result.rows.map((row) => row.tablename);
+}
+
+describe("migration list", () => {
+  it("names every migration with a sortable timestamp and gives each an up and a down", () => {
+    const names = Object.keys(migrations);
+    expect(names).toEqual([...names].sort());
+    for (const name of names) {
+      expect(name).toMatch(/^\d{14}_[a-z_]+$/);
+      expect(typeof migrations[name]!.down).toBe("function");
+    }
+  });
+});
+
+describeDatabase("migrations", ({ db }) => {
+  it("are all applied in a test database and migrating again changes nothing", async () => {
+    const status = await migrationStatus(db());
+    expect(status.every((m) => m.executedAt !== null)).toBe(true);
+    expect(await migrateToLatest(db())).toEqual([]);
+  });
+
+  it("go down to nothing and back up to the same schema", async () => {
+    const before = await publicTables(db());
+    expect(before).toContain("orders");
+    expect(before).toContain("memory_embeddings");
+    await migrateToZero(db());
+    expect(await publicTables(db())).toEqual([]);
+    await migrateToLatest(db());
+    expect(await publicTables(db())).toEqual(before);
+  });
+
+  it("step down one at a time, removing what each one created", async () => {
+    const names = Object.keys(migrations);
+    await migrateDown(db());
+    const status = await migrationStatus(db());
+    expect(status.filter((m) => m.executedAt === null).map((m) => m.name)).toEqual([names.at(-1)]);
+    expect(await publicTables(db())).not.toContain("memory_embeddings");
+  });
+
+  it("give every table but workspaces a workspace_id that references its workspace", async () => {
+    const result = await sql<{ table_name: string; has_ws: boolean }>`
+      select t.table_name,
+             exists (select 1 from information_schema.columns c
+                     where c.table_schema = 'public' and c.table_name = t.table_name and c.column_name = 'workspace_id'
+                       and c.is_nullable = 'NO') as has_ws
+      from information_schema.tables t
+      where t.table_schema = 'public' and t.table_type = 'BASE TABLE' and t.table_name not like 'kysely_%'`.execute(db());
+    const missing = result.rows.filter((row) => row.table_name !== "workspaces" && !row.has_ws).map((row) => row.table_name);
+    expect(result.rows.length).toBeGreaterThan(25);
+    expect(missing).toEqual([]);
+  });
+});

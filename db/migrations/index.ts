@@ -1,0 +1,23 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as core from "./20261121110000_core.ts";
+import * as connectors from "./20261121110100_connectors.ts";
+import * as commerce from "./20261121110200_commerce.ts";
+import * as saas from "./20261121110300_saas.ts";
+import * as marketing from "./20261121110400_marketing.ts";
+import * as operations from "./20261121110500_operations.ts";
+import * as memory from "./20261121110600_memory.ts";
+
+/** Every migration, by its timestamped name. Kysely runs them in name order. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  "20261121110000_core": core,
+  "20261121110100_connectors": connectors,
+  "20261121110200_commerce": commerce,
+  "20261121110300_saas": saas,
+  "20261121110400_marketing": marketing,
+  "20261121110500_operations": operations,
+  "20261121110600_memory": memory,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...migrations }),
+};

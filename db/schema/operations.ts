@@ -1,0 +1,145 @@
+import type { Selectable } from "kysely";
+import type { CreatedAt, Id, Json, JsonWithDefault, Timestamp, UpdatedAt } from "./columns.ts";
+
+/** One observation of a competitor's price; history is the rows over time. */
+export interface CompetitorPricesTable {
+  id: Id;
+  workspace_id: number;
+  product_id: number;
+  variant_id: number | null;
+  competitor: string;
+  url: string | null;
+  price_cents: number;
+  currency: string;
+  in_stock: boolean;
+  observed_at: Timestamp;
+}
+
+export const PROPOSAL_STATUSES = [
+  "proposed",
+  "pending_approval",
+  "approved",
+  "rejected",
+  "expired",
+  "applying",
+  "applied",
+  "failed",
+  "rolled_back",
+] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+export interface PriceChangeProposalsTable {
+  id: Id;
+  workspace_id: number;
+  /** Short code people reply with ("SI 4F2K"); unique per workspace. */
+  code: string;
+  variant_id: number;
+  current_price_cents: number;
+  proposed_price_cents: number;
+  /** The rule that produced it and its explanation. */
+  rule: string | null;
+  explanation: string | null;
+  status: ProposalStatus;
+  requested_by_member_id: number | null;
+  decided_by_member_id: number | null;
+  decided_at: Timestamp | null;
+  decision_channel: string | null;
+  expires_at: Timestamp;
+  applied_at: Timestamp | null;
+  /** The store's price read just before applying, for undo. */
+  previous_price_cents: number | null;
+  idempotency_key: string;
+  error: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ConversationsTable {
+  id: Id;
+  workspace_id: number;
+  member_id: number | null;
+  channel: string;
+  /** The channel's thread identity (Slack thread ts, WhatsApp phone, email token, CLI thread id). */
+  thread_key: string;
+  title: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface MessagesTable {
+  id: Id;
+  workspace_id: number;
+  conversation_id: number;
+  member_id: number | null;
+  role: "user" | "assistant" | "tool" | "system";
+  content: string;
+  language: string | null;
+  metadata: JsonWithDefault<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+/** Vectors for recall. The embedding column is vector(384) with an HNSW cosine index. */
+export interface MemoryEmbeddingsTable {
+  id: Id;
+  workspace_id: number;
+  /** Set for member-private memories (DMs); null for workspace-wide ones. */
+  member_id: number | null;
+  kind: "message" | "fact" | "summary" | "tool_result";
+  source_id: number | null;
+  content: string;
+  /** pgvector literal on write ('[0.1,0.2,…]' or number[] via pgvector.toSql), number[] on read. */
+  embedding: string;
+  embedding_model: string;
+  created_at: CreatedAt;
+}
+
+export interface InsightsTable {
+  id: Id;
+  workspace_id: number;
+  type: string;
+  severity: "info" | "warning" | "critical";
+  /** Same ongoing problem → same fingerprint → one insight, updated. */
+  fingerprint: string;
+  title: string;
+  summary: string;
+  impact_cents: number | null;
+  evidence: Json<Record<string, unknown>>;
+  status: "open" | "dismissed" | "resolved";
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  workspace_id: number;
+  actor_kind: "member" | "system" | "job";
+  actor_id: string | null;
+  action: string;
+  subject_kind: string;
+  subject_id: string | null;
+  channel: string | null;
+  details: JsonWithDefault<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "dead"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export interface OutboxTable {
+  id: Id;
+  workspace_id: number;
+  channel: string;
+  recipient: string;
+  payload: Json<Record<string, unknown>>;
+  /** A delivered key is never sent twice. */
+  idempotency_key: string;
+  status: OutboxStatus;
+  attempts: number;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export type PriceChangeProposal = Selectable<PriceChangeProposalsTable>;
+export type OutboxMessage = Selectable<OutboxTable>;
