@@ -5,6 +5,7 @@ import { vector } from "@electric-sql/pglite-pgvector";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { DatabaseTarget } from "../config/index.ts";
+import { silentLogger, type Logger } from "../lib/logger.ts";
 import type { Database, Db } from "./database.ts";
 
 export type Dialect = DatabaseTarget["kind"];
@@ -34,7 +35,7 @@ const typeOverrides = {
       case DATE_OID:
         return (value: string) => value;
       default:
-        return pg.types.getTypeParser(oid, format);
+        return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
     }
   },
 };
@@ -47,17 +48,20 @@ export interface PgliteOptions {
 }
 
 /** Opens the configured database: PostgreSQL over a pg Pool, or PGlite behind the same pg interface. */
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+export async function openDatabase(target: DatabaseTarget, logger: Logger = silentLogger): Promise<DatabaseHandle> {
   switch (target.kind) {
     case "postgres":
-      return openPostgres(target.url, target.poolMax);
+      return openPostgres(target.url, target.poolMax, logger);
     case "pglite":
       return openPglite({ dataDir: target.dataDir });
   }
 }
 
-export function openPostgres(url: string, poolMax = 10): DatabaseHandle {
+export function openPostgres(url: string, poolMax = 10, logger: Logger = silentLogger): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolMax, types: typeOverrides });
+  // An idle connection can die (server restart, admin termination). Without a listener pg
+  // re-emits that as an unhandled 'error' and the process exits; the pool replaces the client.
+  pool.on("error", (error) => logger.warn("database connection lost; the pool will reconnect", { error }));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

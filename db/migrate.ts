@@ -25,7 +25,7 @@ function migrator(db: Db): Migrator {
 function check(results: readonly MigrationResult[] | undefined, error: unknown, verb: string): readonly MigrationResult[] {
   if (error) {
     const failed = results?.find((result) => result.status === "Error");
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
     throw new MigrationError(`Migration ${verb} failed${failed ? ` at ${failed.migrationName}` : ""}: ${reason}`, results ?? [], {
       cause: error,
     });

@@ -125,8 +125,8 @@ export async function createTestDatabase(dialect: Dialect): Promise<DatabaseHand
 export interface DatabaseTestContext {
   readonly dialect: Dialect;
   /** The current test's database (a fresh one for every test). */
-  db(): Db;
-  handle(): DatabaseHandle;
+  readonly db: () => Db;
+  readonly handle: () => DatabaseHandle;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseInput } from "../../lib/input-error.ts";
 import { isKnownCurrency } from "../../lib/money.ts";
 import { isValidTimeZone } from "../../lib/zoned-time.ts";
 import type { DbOrTrx } from "../database.ts";
@@ -10,19 +11,19 @@ export const newWorkspaceInput = z.object({
   slug: z
     .string()
     .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "slug: lower-case letters, digits and dashes, up to 63 characters")
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "use lower-case letters, digits and dashes, up to 63 characters")
     .describe("Short unique handle used on the command line (--workspace)"),
   vertical: z.enum(VERTICALS).default("ecommerce").describe("ecommerce, saas or both"),
   currency: z
     .string()
     .trim()
     .toUpperCase()
-    .refine(isKnownCurrency, (value) => ({ message: `currency: "${value}" is not an ISO 4217 code` }))
+    .refine(isKnownCurrency, { error: (issue) => `"${String(issue.input)}" is not an ISO 4217 currency code (e.g. MXN, BRL, USD)` })
     .describe("ISO 4217 currency of the books"),
   timezone: z
     .string()
     .trim()
-    .refine(isValidTimeZone, (value) => ({ message: `timezone: "${value}" is not an IANA time zone (e.g. America/Mexico_City)` }))
+    .refine(isValidTimeZone, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone (e.g. America/Mexico_City)` })
     .describe("IANA time zone in which days and weeks are cut"),
   locale: z.enum(LOCALES).default("en").describe("Language of answers and reports: en, es or pt"),
   weekStart: z.enum(WEEK_STARTS).default("monday").describe("First day of the week for weekly figures"),
@@ -35,7 +36,7 @@ export class WorkspaceExistsError extends Error {
 }
 
 export async function createWorkspace(db: DbOrTrx, input: NewWorkspaceInput): Promise<Workspace> {
-  const parsed = newWorkspaceInput.parse(input);
+  const parsed = parseInput(newWorkspaceInput, input, "workspace");
   const existing = await findWorkspaceBySlug(db, parsed.slug);
   if (existing) throw new WorkspaceExistsError(`A workspace with slug "${parsed.slug}" already exists.`);
   return db

@@ -1,0 +1,51 @@
+import { Command, CommanderError } from "commander";
+import { registerDbCommands } from "./commands/db.ts";
+import { registerImportCommands } from "./commands/import.ts";
+import { registerSeedCommands } from "./commands/seed.ts";
+import { registerStartCommand } from "./commands/start.ts";
+import { registerWorkspaceCommands } from "./commands/workspace.ts";
+import { isExpectedError } from "./errors.ts";
+
+function buildProgram(): Command {
+  const program = new Command("bizos")
+    .description("AI Business OS — talk to your store. Data, demo and import commands.")
+    .version("0.1.0")
+    .showHelpAfterError("(run with --help for usage)")
+    .showSuggestionAfterError(true)
+    .exitOverride();
+  registerStartCommand(program);
+  registerDbCommands(program);
+  registerSeedCommands(program);
+  registerWorkspaceCommands(program);
+  registerImportCommands(program);
+  program.addHelpText(
+    "after",
+    `
+Examples:
+  npx bizos start                                  migrate, load the demo if empty, show what is there
+  npx bizos seed demo --orders 1000000 --replace   a bigger demo (progress bar shows rows/s)
+  npx bizos workspace create --name "Mi Tienda" --currency MXN --timezone America/Mexico_City --locale es
+  npx bizos import csv orders.csv --workspace mi-tienda
+
+Configuration comes from environment variables (DATABASE_URL, BIZOS_DATA_DIR, …): see README.md.`,
+  );
+  return program;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv]);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    if (isExpectedError(error)) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv);

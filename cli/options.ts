@@ -1,0 +1,32 @@
+import { InputError } from "../lib/input-error.ts";
+
+/** Commander option parser for a whole number within bounds; "1_000_000" and "1,000,000" are accepted. */
+export function integerOption(name: string, min: number, max: number) {
+  return (raw: string): number => {
+    const cleaned = raw.replace(/[_,]/g, "");
+    const value = Number(cleaned);
+    if (!/^-?\d+$/.test(cleaned) || !Number.isSafeInteger(value) || value < min || value > max) {
+      throw new InputError(`--${name} must be a whole number from ${min.toLocaleString("en")} to ${max.toLocaleString("en")}, got "${raw}"`);
+    }
+    return value;
+  };
+}
+
+/** Commander option parser for a calendar date 'YYYY-MM-DD'. */
+export function dateOption(name: string) {
+  return (raw: string): string => {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
+    const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : undefined;
+    if (!match || !date || date.toISOString().slice(0, 10) !== raw) throw new InputError(`--${name} must be a date like 2026-11-21, got "${raw}"`);
+    return raw;
+  };
+}
+
+/** Commander option parser for one of a fixed set of values. */
+export function choiceOption<T extends string>(name: string, choices: readonly T[]) {
+  return (raw: string): T => {
+    const found = choices.find((choice) => choice === raw.toLowerCase());
+    if (!found) throw new InputError(`--${name} must be one of ${choices.join(", ")}, got "${raw}"`);
+    return found;
+  };
+}
