@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -10,10 +10,10 @@ const bin = path.join(import.meta.dirname, "..", "bin", "bizos.mjs");
 const dataDir = mkdtempSync(path.join(tmpdir(), "bizos-cli-"));
 
 /** Runs the real `bizos` command on a throwaway embedded database; never throws, returns the outcome. */
-async function bizos(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function bizosIn(directory: string, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, BIZOS_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" },
+      env: { ...process.env, BIZOS_DATA_DIR: directory, DATABASE_URL: "", LOG_LEVEL: "warn" },
       timeout: 120_000,
     });
     return { code: 0, stdout, stderr };
@@ -23,7 +23,12 @@ async function bizos(...args: string[]): Promise<{ code: number; stdout: string;
   }
 }
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const bizos = (...args: string[]) => bizosIn(dataDir, args);
+const freshDirs: string[] = [];
+
+afterAll(() => {
+  for (const dir of [dataDir, ...freshDirs]) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("bizos CLI (embedded database)", () => {
   it("lists every command in its help", async () => {
@@ -65,5 +70,39 @@ describe("bizos CLI (embedded database)", () => {
     const bad = await bizos("seed", "demo", "--orders", "lots");
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("--orders must be a whole number");
+  });
+
+  it("start loads the demo into an empty database once, then only reports", async () => {
+    const fresh = mkdtempSync(path.join(tmpdir(), "bizos-start-"));
+    freshDirs.push(fresh);
+    const first = await bizosIn(fresh, ["start", "--orders", "400"]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("loading the demo workspaces");
+    for (const slug of ["demo", "demo-br", "demo-saas"]) expect(first.stdout).toMatch(new RegExp(`^${slug}\\s`, "m"));
+    expect(first.stderr).toMatch(/orders \[#+\] 100%/);
+    const second = await bizosIn(fresh, ["start"]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).not.toContain("loading the demo");
+    expect(second.stdout).toContain("Next:");
+  });
+
+  it("imports a CSV, says so on a second run, and names row, column and value of a bad row", async () => {
+    const fixtures = path.join(import.meta.dirname, "..", "test", "fixtures", "csv");
+    await bizos("workspace", "create", "--name", "Superstore", "--currency", "USD", "--timezone", "America/New_York");
+    const file = path.join(fixtures, "superstore-sample-cp1252.csv");
+    const imported = await bizos("import", "csv", file, "--workspace", "superstore");
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^Imported .*import #\d+/m);
+    expect(imported.stdout).toContain("windows-1252");
+    const again = await bizos("import", "csv", file, "--workspace", "superstore");
+    expect(again.stdout).toContain("already imported");
+
+    const bad = path.join(dataDir, "bad.csv");
+    writeFileSync(bad, "Order ID,Order Date,Product Name,Quantity,Sales\nA1,2026-01-05,Tee,1,10.00\nA2,2026-13-45,Tee,1,10.00\n");
+    const refused = await bizos("import", "csv", bad, "--workspace", "superstore");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/row 2 \(line 3\), column "Order Date", value "2026-13-45"/);
+    const missing = await bizos("import", "csv", bad, "--workspace", "nope");
+    expect(missing.stderr).toContain('No workspace "nope"');
   });
 });

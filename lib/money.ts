@@ -1,3 +1,5 @@
+import { formattingLocale } from "./locale-format.ts";
+
 /** Money is integer minor units (cents, centavos); this tells how many decimals a currency's major unit has. */
 const digitsCache = new Map<string, number>();
 
@@ -16,8 +18,8 @@ export function currencyMinorDigits(code: string): number {
   return digits;
 }
 
-/** Formats minor units for people: 123456 MXN in es → "$1,234.56". */
-export function formatMoney(minorUnits: number, currency: string, locale: string): string {
+/** Formats minor units for people: 123456 MXN in es → "$1,234.56" (es-MX), 123456 BRL in pt → "R$ 1.234,56". */
+export function formatMoney(minorUnits: number, currency: string, language: string): string {
   const digits = currencyMinorDigits(currency);
-  return new Intl.NumberFormat(locale, { style: "currency", currency }).format(minorUnits / 10 ** digits);
+  return new Intl.NumberFormat(formattingLocale(language, currency), { style: "currency", currency }).format(minorUnits / 10 ** digits);
 }

@@ -1,14 +1,16 @@
 import type { Command } from "commander";
-import { CsvImportError, GENERIC_FIELDS, importCsv, parseColumnMap, type ImportCsvOptions, type ImportSummary } from "../../connectors/csv/index.ts";
+import { ColumnMapError, CsvError, GENERIC_FIELDS, GENERIC_FIELD_NAMES, importCsv, parseColumnList, parseColumnMap, type ImportCsvOptions, type ImportSummary } from "../../connectors/csv/index.ts";
 import { findWorkspaceBySlug } from "../../db/repositories/workspaces.ts";
 import { InputError } from "../../lib/input-error.ts";
 import { formatMoney } from "../../lib/money.ts";
+import { localDate } from "../../lib/zoned-time.ts";
 import { withAppContext } from "../app-context.ts";
 import { registerExpectedError } from "../errors.ts";
 import { choiceOption } from "../options.ts";
 import { createProgressBar } from "../progress-bar.ts";
 
-registerExpectedError(CsvImportError);
+registerExpectedError(CsvError);
+registerExpectedError(ColumnMapError);
 
 const FORMATS = ["generic", "shopify"] as const;
 const DATE_FORMATS = ["auto", "iso", "dmy", "mdy", "ymd"] as const;
@@ -18,10 +20,6 @@ const DECIMALS = ["auto", ".", ","] as const;
 function fieldHelp(): string {
   const rows = GENERIC_FIELDS.map((field) => `  ${field.name.padEnd(16)}${field.required ? "required  " : "          "}${field.description}`);
   return `\nGeneric fields (for --map field=Column):\n${rows.join("\n")}\n\nExamples:\n  npx bizos import csv orders.csv --workspace mi-tienda\n  npx bizos import csv ventas.csv --workspace mi-tienda --date-format dmy --map order_id=Pedido,amount=Importe --dims Region,Segmento\n  npx bizos import csv orders_export.csv --workspace mi-tienda --format shopify`;
-}
-
-function describeSummary(summary: ImportSummary, currency: string, locale: string): string {
-  return JSON.stringify({ ...summary, currency, locale }, null, 2);
 }
 
 export function registerImportCommands(program: Command): void {
@@ -65,7 +63,7 @@ export function registerImportCommands(program: Command): void {
               file,
               format: options.format,
               ...(options.map ? { map: parseColumnMap(options.map) } : {}),
-              ...(options.dims ? { dims: options.dims.split(",").map((d) => d.trim()).filter(Boolean) } : {}),
+              ...(options.dims ? { dims: parseColumnList(options.dims) } : {}),
               dateFormat: options.dateFormat,
               encoding: options.encoding,
               decimal: options.decimal,
@@ -73,16 +71,38 @@ export function registerImportCommands(program: Command): void {
             },
             createProgressBar({ stream: process.stderr }),
           );
-          if (options.json) {
-            out(describeSummary(summary, workspace.currency, workspace.locale));
-            return;
-          }
-          out(formatSummary(summary, workspace.currency, workspace.locale));
+          out(options.json ? JSON.stringify(summary, null, 2) : formatSummary(summary, workspace.locale, workspace.timezone));
         }),
     );
 }
 
-function formatSummary(summary: ImportSummary, currency: string, locale: string): string {
-  void formatMoney;
-  return describeSummary(summary, currency, locale);
+function formatSummary(summary: ImportSummary, locale: string, timeZone: string): string {
+  const money = (cents: number) => formatMoney(cents, summary.currency, locale);
+  const headline: Record<ImportSummary["status"], string> = {
+    imported: `Imported ${summary.file} (import #${summary.importId ?? "?"}).`,
+    unchanged: `Nothing to do: this exact file was already imported (import #${summary.importId ?? "?"}); nothing was written.`,
+    dry_run: `Dry run of ${summary.file}: every row is valid; nothing was written.`,
+  };
+  const range =
+    summary.firstOrderAt && summary.lastOrderAt ? `${localDate(summary.firstOrderAt, timeZone)} to ${localDate(summary.lastOrderAt, timeZone)}` : "—";
+  // Fields in their documented order (a stored summary comes back from jsonb with its keys reordered).
+  const order = (field: string) => {
+    const index = (GENERIC_FIELD_NAMES as readonly string[]).indexOf(field);
+    return index === -1 ? GENERIC_FIELD_NAMES.length : index;
+  };
+  const mapping = Object.entries(summary.mapping)
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([field, column]) => `${field}="${column}"`);
+  const dims = Object.entries(summary.dims).map(([key, column]) => `${key}="${column}"`);
+  return [
+    headline[summary.status],
+    `  rows        ${summary.rows.toLocaleString("en")}`,
+    `  orders      ${summary.orders.total.toLocaleString("en")} (${summary.orders.new.toLocaleString("en")} new, ${summary.orders.updated.toLocaleString("en")} updated)`,
+    `  customers   ${summary.customers.toLocaleString("en")}    products ${summary.products.toLocaleString("en")}    refunds ${summary.refunds.toLocaleString("en")}`,
+    `  dates       ${range}`,
+    `  total       ${money(summary.totals.totalCents)} (discounts ${money(summary.totals.discountCents)}, refunded ${money(summary.totals.refundedCents)})`,
+    `  read as     ${summary.encoding}${summary.bom ? " with BOM" : ""}, delimiter ${JSON.stringify(summary.delimiter)}, decimal "${summary.decimal}", dates ${summary.dateFormat}`,
+    `  mapping     ${mapping.join(", ")}`,
+    ...(dims.length > 0 ? [`  dimensions  ${dims.join(", ")}`] : []),
+  ].join("\n");
 }
