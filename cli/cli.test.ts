@@ -14,7 +14,7 @@ async function bizosIn(directory: string, args: readonly string[]): Promise<{ co
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
       env: { ...process.env, BIZOS_DATA_DIR: directory, DATABASE_URL: "", LOG_LEVEL: "warn" },
-      timeout: 120_000,
+      timeout: 300_000,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -30,7 +30,9 @@ afterAll(() => {
   for (const dir of [dataDir, ...freshDirs]) rmSync(dir, { recursive: true, force: true });
 });
 
-describe("bizos CLI (embedded database)", () => {
+// Each call starts a real process and opens PGlite (1–3 s; a first run also creates the cluster), so the
+// budget is generous: a loaded 2-core machine is slow, not broken.
+describe("bizos CLI (embedded database)", { timeout: 300_000 }, () => {
   it("lists every command in its help", async () => {
     const { code, stdout } = await bizos("--help");
     expect(code).toBe(0);

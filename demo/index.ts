@@ -7,6 +7,14 @@
  *
  * The same (seed, end, orders) always writes the same rows: all randomness comes from seeded
  * streams (random.ts) and all time from `end`. The stores' planted events are in the manifest.
+ *
+ * Conventions later work can rely on:
+ * - Rows carry source "demo"; order numbers are MN-100001… (demo) and FI-100001… (demo-br).
+ * - Amounts are integer minor units; total = subtotal − discount + shipping; tax_cents is the VAT
+ *   included in the total (Mexico 16%; Brazil 0, not itemised). Revenue excludes cancelled orders.
+ * - orders.attributes: device, payment_method, customer_type (new | returning).
+ * - Web conversions (web_sessions_daily) are the day's non-cancelled online_store and instagram orders.
+ * - Orders older than 365 days were sold at the previous list prices (about 6% lower).
  */
 import type { Db } from "../db/database.ts";
 import { updateWorkspaceSettings } from "../db/repositories/workspaces.ts";

@@ -2,6 +2,12 @@
  * Generates and writes a store's orders a calendar month at a time, so memory stays bounded by the
  * busiest month whatever the order count: customers first (orders point at them), then orders in
  * batches, each followed by its lines and refunds (which need the new order ids).
+ *
+ * Three things overlap: generating the next month, writing customers and orders, and writing the
+ * lines and refunds of the previous batch (the heaviest statements: four foreign keys per line). On
+ * PostgreSQL the two write lanes take two pool connections and run in parallel; PGlite's single
+ * connection takes them in turn. Every table is written by one lane, one statement at a time, in a
+ * fixed order, so ids come out the same on every run.
  */
 import type { Db } from "../db/database.ts";
 import type { Progress } from "../lib/progress.ts";
@@ -16,8 +22,7 @@ import { rngFor, type Rng } from "./random.ts";
 const LINE_BATCH_ROWS = 12_000;
 
 export async function seedOrders(db: Db, workspaceId: number, ctx: OrderContext, seed: number, progress: Progress): Promise<void> {
-  // While one month is being written, the next is generated: the database works while we compute.
-  // Writes stay strictly sequential, so ids come out the same on every run.
+  const writer = new OrderWriter(db, workspaceId, ctx, progress);
   let writing: Promise<void> = Promise.resolve();
   for (const month of months(ctx.days)) {
     const orders: OrderDraft[] = [];
@@ -27,31 +32,43 @@ export async function seedOrders(db: Db, workspaceId: number, ctx: OrderContext,
       const generated = generateDay(ctx, day, rngFor(seed, ctx.store.slug, "orders", day.index));
       for (const order of generated.orders) orders.push(order);
       for (const customer of generated.customers) fresh.push(customer);
-      // Let the write in flight receive its replies and send its next statement.
+      // Let the writes in flight take their replies and send their next statements.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     await writing;
-    writing = writeMonth(db, workspaceId, ctx, orders, fresh, rngFor(seed, ctx.store.slug, "customers", month[0]!.index), progress);
+    writing = writer.writeMonth(orders, fresh, rngFor(seed, ctx.store.slug, "customers", month[0]!.index));
     // Awaited on the next turn; until then a failure must not count as unhandled.
     writing.catch(() => undefined);
   }
   await writing;
+  await writer.drain();
 }
 
-async function writeMonth(
-  db: Db,
-  workspaceId: number,
-  ctx: OrderContext,
-  orders: readonly OrderDraft[],
-  fresh: readonly NewCustomer[],
-  namesRng: Rng,
-  progress: Progress,
-): Promise<void> {
-  await insertCustomers(db, workspaceId, ctx.store, ctx.book, fresh, namesRng);
-  for (let start = 0; start < orders.length; start += BATCH_ROWS) {
-    const batch = orders.slice(start, start + BATCH_ROWS);
-    await writeBatch(db, workspaceId, ctx, batch);
-    progress.advance(batch.length);
+class OrderWriter {
+  /** The lines-and-refunds lane: at most one batch in flight. */
+  private lines: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly workspaceId: number,
+    private readonly ctx: OrderContext,
+    private readonly progress: Progress,
+  ) {}
+
+  async writeMonth(orders: readonly OrderDraft[], fresh: readonly NewCustomer[], namesRng: Rng): Promise<void> {
+    await insertCustomers(this.db, this.workspaceId, this.ctx.store, this.ctx.book, fresh, namesRng);
+    for (let start = 0; start < orders.length; start += BATCH_ROWS) {
+      const batch = orders.slice(start, start + BATCH_ROWS);
+      const ids = await insertOrders(this.db, this.workspaceId, this.ctx, batch);
+      // Also where a failed lines write surfaces.
+      await this.lines;
+      this.lines = insertLines(this.db, this.workspaceId, this.ctx, batch, ids).then(() => this.progress.advance(batch.length));
+      this.lines.catch(() => undefined);
+    }
+  }
+
+  async drain(): Promise<void> {
+    await this.lines;
   }
 }
 
@@ -69,8 +86,8 @@ export function orderExternalId(code: string, number: number): string {
   return `${code}-${100001 + number}`;
 }
 
-async function writeBatch(db: Db, workspaceId: number, ctx: OrderContext, batch: readonly OrderDraft[]): Promise<void> {
-  const { store, book, catalog } = ctx;
+async function insertOrders(db: Db, workspaceId: number, ctx: OrderContext, batch: readonly OrderDraft[]): Promise<Map<string, number>> {
+  const { store, book } = ctx;
   const orderRows: Row[] = batch.map((order) => {
     const place = book.place(order.customer);
     const placedAt = new Date(order.placedMs).toISOString();
@@ -95,7 +112,7 @@ async function writeBatch(db: Db, workspaceId: number, ctx: OrderContext, batch:
       created_at: placedAt,
     };
   });
-  const ids = await insertForIds(
+  return insertForIds(
     db,
     "orders",
     {
@@ -121,7 +138,10 @@ async function writeBatch(db: Db, workspaceId: number, ctx: OrderContext, batch:
     orderRows,
     ["id", "external_id"],
   );
+}
 
+async function insertLines(db: Db, workspaceId: number, ctx: OrderContext, batch: readonly OrderDraft[], ids: ReadonlyMap<string, number>): Promise<void> {
+  const { store, catalog } = ctx;
   const lineRows: Row[] = [];
   const refundRows: Row[] = [];
   for (const order of batch) {
