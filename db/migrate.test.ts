@@ -43,7 +43,7 @@ describeDatabase("migrations", ({ db }) => {
     await migrateDown(db());
     const status = await migrationStatus(db());
     expect(status.filter((m) => m.executedAt === null).map((m) => m.name)).toEqual([names.at(-1)]);
-    expect(await publicTables(db())).not.toContain("memory_embeddings");
+    expect(await publicTables(db())).toContain("memory_embeddings");
   });
 
   it("give every table but workspaces a workspace_id that references its workspace", async () => {

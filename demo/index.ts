@@ -49,6 +49,11 @@ export interface SeedDemoOptions {
   readonly progress?: Progress;
 }
 
+/**
+ * Seeds the three demo workspaces and returns the manifest (also stored in their settings.demo).
+ * Pass the database itself, not a transaction: writes run in many short statements (two at a time
+ * on PostgreSQL) and replacing ends with a VACUUM, which cannot run inside a transaction.
+ */
 export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoManifest> {
   validate(options);
   const progress = options.progress ?? silentProgress;

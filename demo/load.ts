@@ -4,10 +4,9 @@
  * No transaction spans a whole seed; a failed seed is cleaned up by seeding again with replace.
  */
 import { sql } from "kysely";
-import type { Db, TenantTableName } from "../db/database.ts";
-import { deleteWorkspace } from "../db/repositories/workspaces.ts";
 import { bulkInsert, type BulkColumns, type BulkOptions } from "../db/bulk-insert.ts";
-import type { TableName } from "../db/database.ts";
+import type { Db, TableName, TenantTableName } from "../db/database.ts";
+import { deleteWorkspace } from "../db/repositories/workspaces.ts";
 
 export type Row = Readonly<Record<string, unknown>>;
 

@@ -6,6 +6,7 @@ import * as saas from "./20261121110300_saas.ts";
 import * as marketing from "./20261121110400_marketing.ts";
 import * as operations from "./20261121110500_operations.ts";
 import * as memory from "./20261121110600_memory.ts";
+import * as foreignKeyIndexes from "./20261121120000_foreign_key_indexes.ts";
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -16,6 +17,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "20261121110400_marketing": marketing,
   "20261121110500_operations": operations,
   "20261121110600_memory": memory,
+  "20261121120000_foreign_key_indexes": foreignKeyIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {
