@@ -1,5 +1,5 @@
 import { getConfig, type AppConfig } from "../config/index.ts";
-import { openDatabase, type DatabaseHandle } from "../db/connection.ts";
+import { checkConnection, openDatabase, type DatabaseHandle } from "../db/connection.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { createLogger, type Logger } from "../lib/logger.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
@@ -24,6 +24,7 @@ export async function withAppContext<T>(options: ContextOptions, run: (ctx: AppC
   const logger = createLogger({ level: config.env.LOG_LEVEL, format: config.env.LOG_FORMAT });
   const database = await openDatabase(config.database, logger);
   try {
+    await checkConnection(database);
     if (options.migrate) {
       const applied = await migrateToLatest(database.db);
       if (applied.length > 0) logger.info(`applied ${applied.length} migration(s)`, { database: database.dialect });

@@ -10,10 +10,14 @@ const bin = path.join(import.meta.dirname, "..", "bin", "bizos.mjs");
 const dataDir = mkdtempSync(path.join(tmpdir(), "bizos-cli-"));
 
 /** Runs the real `bizos` command on a throwaway embedded database; never throws, returns the outcome. */
-async function bizosIn(directory: string, args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function bizosIn(
+  directory: string,
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, BIZOS_DATA_DIR: directory, DATABASE_URL: "", LOG_LEVEL: "warn" },
+      env: { ...process.env, BIZOS_DATA_DIR: directory, DATABASE_URL: "", LOG_LEVEL: "warn", ...env },
       timeout: 300_000,
     });
     return { code: 0, stdout, stderr };
@@ -106,5 +110,14 @@ describe("bizos CLI (embedded database)", { timeout: 300_000 }, () => {
     expect(refused.stderr).toMatch(/row 2 \(line 3\), column "Order Date", value "2026-13-45"/);
     const missing = await bizos("import", "csv", bad, "--workspace", "nope");
     expect(missing.stderr).toContain('No workspace "nope"');
+  });
+
+  it("explains a bad DATABASE_URL instead of failing somewhere inside", async () => {
+    const missing = await bizosIn(dataDir, ["workspace", "list"], { DATABASE_URL: "postgres://postgres@127.0.0.1:5432/bizos_no_such_database" });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("createdb bizos_no_such_database");
+    const malformed = await bizosIn(dataDir, ["workspace", "list"], { DATABASE_URL: "mysql://localhost/x" });
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr).toMatch(/DATABASE_URL: must start with postgres:\/\//);
   });
 });

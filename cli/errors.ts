@@ -1,11 +1,12 @@
 import { ConfigError } from "../config/index.ts";
+import { DatabaseUnavailableError } from "../db/connection.ts";
 import { MigrationError } from "../db/migrate.ts";
 import { IdentityError } from "../db/repositories/members.ts";
 import { WorkspaceExistsError } from "../db/repositories/workspaces.ts";
 import { InputError } from "../lib/input-error.ts";
 
 /** Errors whose message is written for the person at the terminal: print it, no stack. */
-const EXPECTED: readonly (new (...args: never[]) => Error)[] = [ConfigError, InputError, MigrationError, WorkspaceExistsError, IdentityError];
+const EXPECTED: readonly (new (...args: never[]) => Error)[] = [ConfigError, DatabaseUnavailableError, InputError, MigrationError, WorkspaceExistsError, IdentityError];
 
 export function registerExpectedError(type: new (...args: never[]) => Error): void {
   (EXPECTED as (new (...args: never[]) => Error)[]).push(type);

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { createPgConfig } from "@electric-sql/pglite/node-postgres";
 import { vector } from "@electric-sql/pglite-pgvector";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import type { DatabaseTarget } from "../config/index.ts";
 import { silentLogger, type Logger } from "../lib/logger.ts";
@@ -99,5 +99,22 @@ export function redactUrl(url: string): string {
     return parsed.toString();
   } catch {
     return "postgres://(unparseable url)";
+  }
+}
+
+export class DatabaseUnavailableError extends Error {
+  override readonly name = "DatabaseUnavailableError";
+}
+
+/** Fails early, with a message a person can act on, when the database cannot be reached. */
+export async function checkConnection(handle: DatabaseHandle): Promise<void> {
+  try {
+    await sql`select 1`.execute(handle.db);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const hint = /does not exist/.test(reason)
+      ? ` Create it first (createdb ${new URL(handle.location).pathname.slice(1)}), or unset DATABASE_URL to use the embedded database.`
+      : " Check DATABASE_URL, or unset it to use the embedded database.";
+    throw new DatabaseUnavailableError(`Cannot use the ${handle.dialect} database at ${handle.location}: ${reason}.${hint}`, { cause: error });
   }
 }

@@ -26,7 +26,10 @@ function check(results: readonly MigrationResult[] | undefined, error: unknown, 
   if (error) {
     const failed = results?.find((result) => result.status === "Error");
     const reason = error instanceof Error ? error.message : JSON.stringify(error);
-    throw new MigrationError(`Migration ${verb} failed${failed ? ` at ${failed.migrationName}` : ""}: ${reason}`, results ?? [], {
+    const hint = /extension "vector"/.test(reason)
+      ? " The pgvector extension must be installed in this PostgreSQL (on Debian: bash scripts/ensure-pgvector.sh)."
+      : "";
+    throw new MigrationError(`Migration ${verb} failed${failed ? ` at ${failed.migrationName}` : ""}: ${reason}${hint}`, results ?? [], {
       cause: error,
     });
   }

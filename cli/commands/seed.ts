@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { DemoExistsError, defaultDemoEnd, seedDemo, type DemoManifest } from "../../demo/index.ts";
+import { DemoExistsError, DemoIdentityConflictError, defaultDemoEnd, seedDemo, type DemoManifest } from "../../demo/index.ts";
 import { registerExpectedError } from "../errors.ts";
 import { withAppContext, type AppContext } from "../app-context.ts";
 import { dateOption, integerOption } from "../options.ts";
@@ -7,6 +7,7 @@ import { createProgressBar } from "../progress-bar.ts";
 import { renderWorkspaceReport, workspaceReport } from "../workspace-report.ts";
 
 registerExpectedError(DemoExistsError);
+registerExpectedError(DemoIdentityConflictError);
 
 export const DEFAULT_DEMO_ORDERS = 40_000;
 export const DEFAULT_DEMO_SEED = 42;
