@@ -17,6 +17,7 @@ import { insertCustomers, type NewCustomer } from "./customers.ts";
 import { BATCH_ROWS, idOf, insertForIds, insertRows, type Row } from "./load.ts";
 import { generateDay, type OrderContext, type OrderDraft } from "./orders.ts";
 import { rngFor, type Rng } from "./random.ts";
+import { ORDER_BULK_COLUMNS, ORDER_ITEM_BULK_COLUMNS, REFUND_BULK_COLUMNS } from "../db/bulk-columns.ts";
 
 /** Order lines per statement: lines are narrow, so a batch of orders' lines fits one insert. */
 const LINE_BATCH_ROWS = 12_000;
@@ -115,26 +116,7 @@ async function insertOrders(db: Db, workspaceId: number, ctx: OrderContext, batc
   return insertForIds(
     db,
     "orders",
-    {
-      workspace_id: "bigint",
-      source: "text",
-      external_id: "text",
-      customer_id: "bigint",
-      placed_at: "timestamptz",
-      status: "text",
-      currency: "char(3)",
-      subtotal_cents: "bigint",
-      discount_cents: "bigint",
-      shipping_cents: "bigint",
-      tax_cents: "bigint",
-      total_cents: "bigint",
-      source_channel: "text",
-      country: "text",
-      state: "text",
-      city: "text",
-      attributes: "jsonb",
-      created_at: "timestamptz",
-    },
+    { ...ORDER_BULK_COLUMNS, created_at: "timestamptz" },
     orderRows,
     ["id", "external_id"],
   );
@@ -180,20 +162,7 @@ async function insertLines(db: Db, workspaceId: number, ctx: OrderContext, batch
   await insertRows(
     db,
     "order_items",
-    {
-      workspace_id: "bigint",
-      order_id: "bigint",
-      product_id: "bigint",
-      variant_id: "bigint",
-      sku: "text",
-      title: "text",
-      category: "text",
-      quantity: "integer",
-      unit_price_cents: "bigint",
-      discount_cents: "bigint",
-      total_cents: "bigint",
-      cost_cents: "bigint",
-    },
+    ORDER_ITEM_BULK_COLUMNS,
     lineRows,
     undefined,
     LINE_BATCH_ROWS,
@@ -201,7 +170,7 @@ async function insertLines(db: Db, workspaceId: number, ctx: OrderContext, batch
   await insertRows(
     db,
     "refunds",
-    { workspace_id: "bigint", order_id: "bigint", source: "text", external_id: "text", refunded_at: "timestamptz", amount_cents: "bigint", reason: "text" },
+    REFUND_BULK_COLUMNS,
     refundRows,
   );
 }

@@ -6,6 +6,7 @@
  * on ourselves forever.
  */
 import { sql, type Transaction } from "kysely";
+import { ORDER_BULK_COLUMNS, ORDER_ITEM_BULK_COLUMNS, REFUND_BULK_COLUMNS } from "../../db/bulk-columns.ts";
 import { bulkInsert, bulkInsertBatched, type BulkColumns } from "../../db/bulk-insert.ts";
 import type { Database, Db, DbOrTrx } from "../../db/database.ts";
 import type { Workspace } from "../../db/schema/core.ts";
@@ -138,43 +139,10 @@ async function upsertProducts(trx: Transaction<Database>, workspaceId: number, p
   return { productIds, variantIds };
 }
 
-const ORDER_COLUMNS: BulkColumns<"orders"> = {
-  workspace_id: "bigint",
-  source: "text",
-  external_id: "text",
-  customer_id: "bigint",
-  placed_at: "timestamptz",
-  status: "text",
-  currency: "char(3)",
-  subtotal_cents: "bigint",
-  discount_cents: "bigint",
-  shipping_cents: "bigint",
-  tax_cents: "bigint",
-  total_cents: "bigint",
-  source_channel: "text",
-  country: "text",
-  state: "text",
-  city: "text",
-  attributes: "jsonb",
-  import_id: "bigint",
-};
+const ORDER_COLUMNS: BulkColumns<"orders"> = { ...ORDER_BULK_COLUMNS, import_id: "bigint" };
 const ORDER_UPDATE = ["customer_id", "placed_at", "status", "currency", "subtotal_cents", "discount_cents", "shipping_cents", "tax_cents", "total_cents", "source_channel", "country", "state", "city", "attributes", "import_id"] as const;
 
-const ITEM_COLUMNS: BulkColumns<"order_items"> = {
-  workspace_id: "bigint",
-  order_id: "bigint",
-  product_id: "bigint",
-  variant_id: "bigint",
-  sku: "text",
-  title: "text",
-  category: "text",
-  quantity: "integer",
-  unit_price_cents: "bigint",
-  discount_cents: "bigint",
-  total_cents: "bigint",
-  cost_cents: "bigint",
-  attributes: "jsonb",
-};
+const ITEM_COLUMNS: BulkColumns<"order_items"> = { ...ORDER_ITEM_BULK_COLUMNS, attributes: "jsonb" };
 
 export async function writeImport(db: Db, workspace: Workspace, record: ImportRecordInput, input: WriteInput, progress: Progress): Promise<WriteResult | "unchanged"> {
   const workspaceId = workspace.id;
@@ -289,7 +257,7 @@ async function insertItemsAndRefunds(
   await bulkInsertBatched(
     trx,
     "refunds",
-    { workspace_id: "bigint", order_id: "bigint", source: "text", external_id: "text", refunded_at: "timestamptz", amount_cents: "bigint", reason: "text" },
+    REFUND_BULK_COLUMNS,
     refunds,
     { batchSize: ROW_BATCH, conflict: { columns: ["workspace_id", "source", "external_id"], update: ["order_id", "refunded_at", "amount_cents", "reason"] } },
   );
