@@ -27,7 +27,13 @@ export interface CompetitorInput {
   readonly priceUpdateDay: number;
 }
 
-export async function seedCompetitors(db: Db, workspaceId: number, input: CompetitorInput, rng: Rng): Promise<CompetitorUndercutEvent> {
+export async function seedCompetitors(
+  db: Db,
+  workspaceId: number,
+  input: CompetitorInput,
+  rng: Rng,
+  onRows?: (rows: number) => void,
+): Promise<CompetitorUndercutEvent> {
   const { store, catalog, days, demand, plant } = input;
   const observed = observationDays(days.length);
   const rows: Row[] = [];
@@ -99,6 +105,7 @@ export async function seedCompetitors(db: Db, workspaceId: number, input: Compet
       observed_at: "timestamptz",
     },
     rows,
+    onRows,
   );
   if (!event) throw new Error("competitors: the undercut product is not among the tracked products");
   return event;

@@ -30,7 +30,13 @@ export interface MarketingResult {
   readonly dropConversions: number;
 }
 
-export async function seedMarketing(db: Db, workspaceId: number, input: MarketingInput, seed: number): Promise<MarketingResult> {
+export async function seedMarketing(
+  db: Db,
+  workspaceId: number,
+  input: MarketingInput,
+  seed: number,
+  onRows?: (rows: number) => void,
+): Promise<MarketingResult> {
   const { store, days, demand } = input;
   const specs = campaignsOf(store.market);
   const activeDays = specs.map((spec) => activity(spec, input));
@@ -89,6 +95,7 @@ export async function seedMarketing(db: Db, workspaceId: number, input: Marketin
     "ad_spend_daily",
     { workspace_id: "bigint", campaign_id: "bigint", date: "date", spend_cents: "bigint", impressions: "bigint", clicks: "bigint", conversions: "integer", conversion_value_cents: "bigint" },
     spendRows,
+    onRows,
   );
 
   const { rows: sessionRows, dropSessions, dropConversions } = sessions(workspaceId, input, seed);
@@ -97,6 +104,7 @@ export async function seedMarketing(db: Db, workspaceId: number, input: Marketin
     "web_sessions_daily",
     { workspace_id: "bigint", date: "date", source: "text", medium: "text", sessions: "integer", users: "integer", conversions: "integer" },
     sessionRows,
+    onRows,
   );
   return { campaigns: specs.length, dropSessions, dropConversions };
 }

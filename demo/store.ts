@@ -83,11 +83,19 @@ export async function seedStore(
   progress.start(`${slug} marketing`, null, "rows");
   const revenue = ctx.revenueCents.reduce((acc, cents) => acc + cents, 0);
   const aovCents = Math.max(1, Math.round(revenue / Math.max(1, orderCount)));
-  const marketing = await seedMarketing(db, workspaceId, { store, days, demand, webOrders: ctx.webOrders, aovCents, dropDay }, seed);
+  const marketing = await seedMarketing(db, workspaceId, { store, days, demand, webOrders: ctx.webOrders, aovCents, dropDay }, seed, (n) =>
+    progress.advance(n),
+  );
   progress.finish();
 
   progress.start(`${slug} competitors`, null, "rows");
-  const undercut = await seedCompetitors(db, workspaceId, { store, catalog, days, demand, plant, priceUpdateDay: ctx.priceUpdateDay }, rngFor(seed, slug, "competitors"));
+  const undercut = await seedCompetitors(
+    db,
+    workspaceId,
+    { store, catalog, days, demand, plant, priceUpdateDay: ctx.priceUpdateDay },
+    rngFor(seed, slug, "competitors"),
+    (n) => progress.advance(n),
+  );
   progress.finish();
 
   const stocked = catalog.products[plant.stockoutProduct]!;
