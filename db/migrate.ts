@@ -1,4 +1,4 @@
-import { Migrator, sql, type MigrationResult } from "kysely";
+import { Migrator, NO_MIGRATIONS, sql, type MigrationResult } from "kysely";
 import type { Db } from "./database.ts";
 import { migrationProvider } from "./migrations/index.ts";
 
@@ -50,7 +50,6 @@ export async function migrateDown(db: Db): Promise<readonly MigrationResult[]> {
 
 /** Reverts every migration, newest first. */
 export async function migrateToZero(db: Db): Promise<readonly MigrationResult[]> {
-  const { NO_MIGRATIONS } = await import("kysely");
   const { results, error } = await migrator(db).migrateTo(NO_MIGRATIONS);
   return check(results, error, "down");
 }

@@ -1,16 +1,12 @@
 import type { Command } from "commander";
-import { ColumnMapError, CsvError, GENERIC_FIELDS, GENERIC_FIELD_NAMES, importCsv, parseColumnList, parseColumnMap, type ImportCsvOptions, type ImportSummary } from "../../connectors/csv/index.ts";
+import { GENERIC_FIELDS, GENERIC_FIELD_NAMES, importCsv, parseColumnList, parseColumnMap, type ImportCsvOptions, type ImportSummary } from "../../connectors/csv/index.ts";
 import { findWorkspaceBySlug } from "../../db/repositories/workspaces.ts";
 import { InputError } from "../../lib/input-error.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { localDate } from "../../lib/zoned-time.ts";
 import { withAppContext } from "../app-context.ts";
-import { registerExpectedError } from "../errors.ts";
 import { choiceOption } from "../options.ts";
 import { createProgressBar } from "../progress-bar.ts";
-
-registerExpectedError(CsvError);
-registerExpectedError(ColumnMapError);
 
 const FORMATS = ["generic", "shopify"] as const;
 const DATE_FORMATS = ["auto", "iso", "dmy", "mdy", "ymd"] as const;

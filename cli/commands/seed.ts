@@ -1,13 +1,9 @@
 import type { Command } from "commander";
-import { DemoExistsError, DemoIdentityConflictError, defaultDemoEnd, seedDemo, type DemoManifest } from "../../demo/index.ts";
-import { registerExpectedError } from "../errors.ts";
+import { defaultDemoEnd, seedDemo, type DemoManifest } from "../../demo/index.ts";
 import { withAppContext, type AppContext } from "../app-context.ts";
 import { dateOption, integerOption } from "../options.ts";
 import { createProgressBar } from "../progress-bar.ts";
 import { renderWorkspaceReport, workspaceReport } from "../workspace-report.ts";
-
-registerExpectedError(DemoExistsError);
-registerExpectedError(DemoIdentityConflictError);
 
 export const DEFAULT_DEMO_ORDERS = 40_000;
 export const DEFAULT_DEMO_SEED = 42;
