@@ -1,68 +1,27 @@
 /**
- * Local calendar days for the demo. Dates are 'YYYY-MM-DD' strings and arithmetic is on day numbers
- * (days since 1970-01-01 in the proleptic calendar), never on Date objects in the machine's zone.
- * Instants are derived per local day in the workspace's zone, so DST days are handled once per day
- * instead of once per order.
+ * Local calendar days for the demo. Date arithmetic is lib/calendar-date.ts's (re-exported here for
+ * the demo's modules); this file adds the demo's days with their UTC bounds. Instants are derived
+ * per local day in the workspace's zone, so DST days are handled once per day instead of once per order.
  */
 import type { Clock } from "../lib/clock.ts";
+import { dayNumber, daysInMonth, isoFromDayNumber, partsFromDayNumber, weekdayOf, type IsoDate } from "../lib/calendar-date.ts";
 import { localDate, zonedTimeToUtc } from "../lib/zoned-time.ts";
 
-/** A calendar date, 'YYYY-MM-DD'. */
-export type IsoDate = string;
+export {
+  InvalidDateError,
+  addDays,
+  dayNumber,
+  dayNumberOf,
+  daysInMonth,
+  isoFromDayNumber,
+  lastWeekday,
+  nthWeekday,
+  parseIsoDate,
+  weekdayOf,
+  type IsoDate,
+} from "../lib/calendar-date.ts";
 
 const DAY_MS = 86_400_000;
-
-export class InvalidDateError extends Error {
-  override readonly name = "InvalidDateError";
-}
-
-export function parseIsoDate(value: string): { year: number; month: number; day: number } {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) throw new InvalidDateError(`"${value}" is not a date in YYYY-MM-DD form`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (isoFromDayNumber(Date.UTC(year, month - 1, day) / DAY_MS) !== value) throw new InvalidDateError(`"${value}" is not a calendar date`);
-  return { year, month, day };
-}
-
-export function dayNumber(date: IsoDate): number {
-  const { year, month, day } = parseIsoDate(date);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
-
-export function isoFromDayNumber(n: number): IsoDate {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return isoFromDayNumber(dayNumber(date) + days);
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekdayOf(dayNum: number): number {
-  // 1970-01-01 was a Thursday.
-  return (((dayNum + 4) % 7) + 7) % 7;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** The day number of the n-th (1-based) given weekday of a month: nthWeekday(2025, 11, 4, 4) is Thanksgiving. */
-export function nthWeekday(year: number, month: number, weekday: number, n: number): number {
-  const first = Date.UTC(year, month - 1, 1) / DAY_MS;
-  const offset = (weekday - weekdayOf(first) + 7) % 7;
-  return first + offset + (n - 1) * 7;
-}
-
-/** The day number of the last given weekday of a month. */
-export function lastWeekday(year: number, month: number, weekday: number): number {
-  const last = Date.UTC(year, month - 1, daysInMonth(year, month)) / DAY_MS;
-  return last - ((weekdayOf(last) - weekday + 7) % 7);
-}
-
-export function dayNumberOf(year: number, month: number, day: number): number {
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
 
 /** One local day of a workspace: its date, its place in the demo range and its UTC bounds. */
 export interface LocalDay {
@@ -89,7 +48,7 @@ export function localDays(end: IsoDate, count: number, timeZone: string): LocalD
   for (let i = 0; i < count; i++) {
     const dayNum = endNum - count + i;
     const date = isoFromDayNumber(dayNum);
-    const { year, month, day } = parseIsoDate(date);
+    const { year, month, day } = partsFromDayNumber(dayNum);
     const startMs = nextStart;
     nextStart = midnightMs(dayNum + 1, timeZone);
     days.push({
@@ -109,8 +68,7 @@ export function localDays(end: IsoDate, count: number, timeZone: string): LocalD
 }
 
 function midnightMs(dayNum: number, timeZone: string): number {
-  const { year, month, day } = parseIsoDate(isoFromDayNumber(dayNum));
-  return zonedTimeToUtc({ year, month, day }, timeZone).getTime();
+  return zonedTimeToUtc(partsFromDayNumber(dayNum), timeZone).getTime();
 }
 
 /**
