@@ -1,7 +1,8 @@
 /**
  * One day of a store's orders, as drafts (no database ids yet). Amounts are integer minor units and
- * always add up: line total = quantity × unit − line discount; subtotal = Σ line totals;
- * total = subtotal − discount + shipping; tax is the VAT included in the total.
+ * always add up: line total = quantity × unit − line discount; subtotal = Σ quantity × unit (before
+ * any discount); discount = Σ line discounts + the order coupon; total = subtotal − discount + shipping;
+ * tax is the VAT included in the total.
  */
 import type { OrderStatus } from "../db/schema/commerce.ts";
 import { instantOf, type LocalDay } from "./calendar.ts";
@@ -125,7 +126,9 @@ interface Slot {
 function draftOrder(ctx: OrderContext, day: LocalDay, rng: Rng, slot: Slot): OrderDraft {
   const { store, tables } = ctx;
   const lines = draftLines(ctx, day, rng, slot);
+  // Coupons and free shipping apply to the lines after their own discounts.
   const subtotal = lines.reduce((acc, line) => acc + line.totalCents, 0);
+  const lineDiscounts = lines.reduce((acc, line) => acc + line.discountCents, 0);
 
   // Order-level coupons: a welcome code for first orders, stacked codes during sales.
   let couponPercent = 0;
@@ -170,8 +173,8 @@ function draftOrder(ctx: OrderContext, day: LocalDay, rng: Rng, slot: Slot): Ord
     channel: slot.channel,
     attributes,
     lines,
-    subtotalCents: subtotal,
-    discountCents: discount,
+    subtotalCents: subtotal + lineDiscounts,
+    discountCents: discount + lineDiscounts,
     shippingCents: shipping,
     taxCents: tax,
     totalCents: total,

@@ -128,7 +128,8 @@ describeDatabase("demo stores are realistic", ({ db }) => {
           select
             (select count(*)::int from orders where workspace_id = ${s.workspaceId} and total_cents <> subtotal_cents - discount_cents + shipping_cents) as bad_total,
             (select count(*)::int from orders o where o.workspace_id = ${s.workspaceId}
-               and o.subtotal_cents <> (select sum(i.total_cents) from order_items i where i.order_id = o.id)) as bad_subtotal,
+               and (o.subtotal_cents <> (select sum(i.quantity * i.unit_price_cents) from order_items i where i.order_id = o.id)
+                    or o.discount_cents < (select sum(i.discount_cents) from order_items i where i.order_id = o.id))) as bad_subtotal,
             (select count(*)::int from order_items where workspace_id = ${s.workspaceId}
                and (total_cents <> quantity * unit_price_cents - discount_cents or quantity < 1 or discount_cents < 0)) as bad_lines,
             (select count(*)::int from order_items i join variants v on v.id = i.variant_id

@@ -57,8 +57,9 @@ export interface OrdersTable {
   placed_at: Timestamp;
   status: OrderStatus;
   currency: string;
-  /** Sum of line amounts before order discounts. */
+  /** Σ quantity × unit price of the lines: gross sales, before any discount. */
   subtotal_cents: number;
+  /** Every discount on the order: line discounts plus order-level ones. */
   discount_cents: number;
   shipping_cents: number;
   /** Tax included in or added to the total, as the source reports it. */
