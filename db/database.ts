@@ -22,6 +22,7 @@ import type {
   OutboxTable,
   PriceChangeProposalsTable,
 } from "./schema/operations.ts";
+import type { RollupLinesDailyTable, RollupOrdersDailyTable } from "./schema/rollups.ts";
 
 /** Every table the product reads or writes. All but workspaces carry workspace_id. */
 export interface Database {
@@ -54,6 +55,8 @@ export interface Database {
   insights: InsightsTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  rollup_orders_daily: RollupOrdersDailyTable;
+  rollup_lines_daily: RollupLinesDailyTable;
 }
 
 export type TableName = keyof Database;

@@ -18,6 +18,7 @@
  */
 import type { Db } from "../db/database.ts";
 import { updateWorkspaceSettings } from "../db/repositories/workspaces.ts";
+import { rebuildRollups } from "../engines/metrics/rollups/refresh.ts";
 import { silentProgress, type Progress } from "../lib/progress.ts";
 import { localDays, parseIsoDate, type IsoDate } from "./calendar.ts";
 import type { DemoManifest, SaasManifest, WorkspaceManifest } from "./manifest.ts";
@@ -77,6 +78,10 @@ export async function seedDemo(db: Db, options: SeedDemoOptions): Promise<DemoMa
     const days = localDays(end, DEMO_DAYS, store.timezone);
     const workspace = await createDemoWorkspace(db, store, seeding, new Date(days[0]!.startMs).toISOString());
     const result = await seedStore(db, workspace.id, store, days, Math.max(1, Math.round(orders * store.orderShare)), seed, progress);
+    progress.start(`${store.slug} rollups`, null, "days");
+    const rollups = await rebuildRollups(db, { id: workspace.id, timezone: store.timezone });
+    progress.advance(rollups.days);
+    progress.finish();
     workspaces.push(result.manifest);
     planted.push(...result.planted);
   }

@@ -65,6 +65,8 @@ export function idOf(ids: ReadonlyMap<string, number>, externalId: string): numb
  * before orders and set orders.customer_id to null one customer at a time.
  */
 const CLEAR_ORDER: readonly TenantTableName[] = [
+  "rollup_lines_daily",
+  "rollup_orders_daily",
   "order_items",
   "refunds",
   "inventory_snapshots",

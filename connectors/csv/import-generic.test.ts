@@ -42,6 +42,8 @@ describeDatabase("CSV import, generic format", ({ db }) => {
     expect(progress.phases).toEqual([
       { label: "parse", total: 4, advanced: 4, finished: true },
       { label: "write", total: 3, advanced: 3, finished: true },
+      // The local days the three orders touched, recomputed in the metric rollups.
+      { label: "rollups", total: 3, advanced: 3, finished: true },
     ]);
 
     const orders = await ordersOf(db(), ws.id);

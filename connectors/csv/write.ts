@@ -10,6 +10,8 @@ import { ORDER_BULK_COLUMNS, ORDER_ITEM_BULK_COLUMNS, REFUND_BULK_COLUMNS } from
 import { bulkInsert, bulkInsertBatched, type BulkColumns } from "../../db/bulk-insert.ts";
 import type { Database, Db, DbOrTrx } from "../../db/database.ts";
 import type { Workspace } from "../../db/schema/core.ts";
+import { affectedDays } from "../../engines/metrics/rollups/affected-days.ts";
+import { refreshRollupDays } from "../../engines/metrics/rollups/refresh.ts";
 import type { Progress } from "../../lib/progress.ts";
 import type { CustomerDraft, ParsedOrder, ProductDraft } from "./normalize.ts";
 
@@ -162,6 +164,7 @@ export async function writeImport(db: Db, workspace: Workspace, record: ImportRe
     const { productIds, variantIds } = await upsertProducts(trx, workspaceId, input.products);
     const touchedCustomers = new Set<number>(customerIds.values());
     let ordersUpdated = 0;
+    const dirtyDays = new Set<string>();
 
     for (let start = 0; start < input.orders.length; start += ORDER_BATCH) {
       const batch = input.orders.slice(start, start + ORDER_BATCH);
@@ -176,6 +179,8 @@ export async function writeImport(db: Db, workspace: Workspace, record: ImportRe
       if (existing.length > 0) {
         ordersUpdated += existing.length;
         const ids = existing.map((row) => row.id);
+        // The days the replaced orders counted on, before they change.
+        for (const day of await affectedDays(trx, workspaceId, workspace.timezone, ids)) dirtyDays.add(day);
         // A replaced order may have belonged to another customer, whose first order date can change.
         for (const row of existing) if (row.customer_id !== null) touchedCustomers.add(row.customer_id);
         await trx.deleteFrom("order_items").where("workspace_id", "=", workspaceId).where(sql<boolean>`order_id = any(${ids}::bigint[])`).execute();
@@ -211,10 +216,15 @@ export async function writeImport(db: Db, workspace: Workspace, record: ImportRe
         "orders",
       );
       await insertItemsAndRefunds(trx, workspaceId, batch, orderIds, productIds, variantIds);
+      for (const day of await affectedDays(trx, workspaceId, workspace.timezone, [...orderIds.values()])) dirtyDays.add(day);
       progress.advance(batch.length);
     }
 
     await refreshFirstOrderAt(trx, workspaceId, [...touchedCustomers]);
+    progress.finish();
+    progress.start("rollups", dirtyDays.size, "days");
+    await refreshRollupDays(trx, workspace, dirtyDays);
+    progress.advance(dirtyDays.size);
     progress.finish();
     return { importId, ordersNew: input.orders.length - ordersUpdated, ordersUpdated };
   });

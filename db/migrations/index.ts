@@ -7,6 +7,7 @@ import * as marketing from "./20261121110400_marketing.ts";
 import * as operations from "./20261121110500_operations.ts";
 import * as memory from "./20261121110600_memory.ts";
 import * as foreignKeyIndexes from "./20261121120000_foreign_key_indexes.ts";
+import * as metricRollups from "./20261122090000_metric_rollups.ts";
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -18,6 +19,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "20261121110500_operations": operations,
   "20261121110600_memory": memory,
   "20261121120000_foreign_key_indexes": foreignKeyIndexes,
+  "20261122090000_metric_rollups": metricRollups,
 };
 
 export const migrationProvider: MigrationProvider = {
