@@ -18,7 +18,7 @@ import { openPglite, openPostgres, type DatabaseHandle } from "../db/connection.
 import { migrateToLatest } from "../db/migrate.ts";
 import { defaultDemoEnd, seedDemo } from "../demo/index.ts";
 import { systemClock } from "../lib/clock.ts";
-import type { Progress } from "../lib/progress.ts";
+import { phasePrinter } from "./phase-printer.ts";
 
 const { values } = parseArgs({
   options: {
@@ -37,30 +37,6 @@ const orders = Number(values.orders);
 const seed = Number(values.seed);
 const end = values.end ?? defaultDemoEnd(systemClock);
 const out = (line: string) => process.stdout.write(`${line}\n`);
-
-/** Prints each phase with its duration and rate when it ends. */
-function phasePrinter(): Progress {
-  let label = "";
-  let unit = "";
-  let done = 0;
-  let startedAt = 0;
-  return {
-    start(nextLabel, _total, nextUnit = "rows") {
-      label = nextLabel;
-      unit = nextUnit;
-      done = 0;
-      startedAt = performance.now();
-    },
-    advance(n) {
-      done += n;
-    },
-    finish() {
-      const seconds = (performance.now() - startedAt) / 1000;
-      const rate = seconds > 0 ? Math.round(done / seconds).toLocaleString("en") : "-";
-      out(`  ${label.padEnd(24)} ${seconds.toFixed(1).padStart(7)} s  ${done.toLocaleString("en").padStart(10)} ${unit} (${rate}/s)`);
-    },
-  };
-}
 
 async function openFresh(): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }> {
   if (dialect === "postgres") {
@@ -98,7 +74,7 @@ try {
   out(`seed-demo bench: ${dialect} at ${handle.location}, ${orders.toLocaleString("en")} orders, seed ${seed}, end ${end}`);
   await migrateToLatest(handle.db);
   const startedAt = performance.now();
-  const manifest = await seedDemo(handle.db, { orders, seed, end, progress: phasePrinter() });
+  const manifest = await seedDemo(handle.db, { orders, seed, end, progress: phasePrinter(out) });
   const seconds = (performance.now() - startedAt) / 1000;
   const totalOrders = manifest.workspaces.reduce((acc, w) => acc + w.orders, 0);
   const size = await sql<{ bytes: number }>`select pg_database_size(current_database()) as bytes`.execute(handle.db);

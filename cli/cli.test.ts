@@ -40,7 +40,7 @@ describe("bizos CLI (embedded database)", { timeout: 300_000 }, () => {
   it("lists every command in its help", async () => {
     const { code, stdout } = await bizos("--help");
     expect(code).toBe(0);
-    for (const command of ["start", "db", "seed", "workspace", "import"]) expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
+    for (const command of ["start", "db", "seed", "workspace", "import", "metrics", "cohorts", "rfm", "anomalies", "forecast"]) expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
     const importHelp = await bizos("import", "csv", "--help");
     expect(importHelp.stdout).toContain("--date-format");
     expect(importHelp.stdout).toContain("order_id");
@@ -110,6 +110,55 @@ describe("bizos CLI (embedded database)", { timeout: 300_000 }, () => {
     expect(refused.stderr).toMatch(/row 2 \(line 3\), column "Order Date", value "2026-13-45"/);
     const missing = await bizos("import", "csv", bad, "--workspace", "nope");
     expect(missing.stderr).toContain('No workspace "nope"');
+  });
+
+  it("answers metric and analysis questions on imported data, in tables or JSON, and refuses bad queries", async () => {
+    const file = path.join(import.meta.dirname, "..", "test", "fixtures", "csv", "superstore-sample-cp1252.csv");
+    await bizos("workspace", "create", "--name", "Retail", "--currency", "USD", "--timezone", "America/New_York");
+    expect((await bizos("import", "csv", file, "--workspace", "retail")).code).toBe(0);
+    const now = ["--now", "2018-01-15T12:00:00Z"];
+
+    const json = await bizos("metrics", "net_sales", "orders", "gross_margin", "--workspace", "retail", "--range", "2017", "--compare", "previous", "--json", ...now);
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.stdout) as { range: { start: string; end: string }; totals: Record<string, { value: number; previous: { value: number } }>; paths: Record<string, string> };
+    expect(result.range).toMatchObject({ start: "2017-01-01", end: "2018-01-01" });
+    expect(result.totals.orders!.value).toBeGreaterThan(0);
+    expect(result.totals.orders!.previous.value).toBeGreaterThan(0);
+    // The sample's lines carry profit, so the margin is known and plausible.
+    expect(result.totals.gross_margin!.value).toBeGreaterThan(0);
+    expect(result.totals.gross_margin!.value).toBeLessThan(1);
+    expect(result.paths).toMatchObject({ orders: "rollup", lines: "rollup" });
+
+    const table = await bizos("metrics", "net_sales", "units", "--workspace", "retail", "--range", "2016-01-01..2017-12-31", "--breakdown", "category", "--top", "2", ...now);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^Retail · Jan 1, 2016 – Dec 31, 2017/m);
+    expect(table.stdout).toMatch(/^Other\s+\$/m);
+    expect(table.stdout).toMatch(/^Total\s+\$[\d,.]+\s+[\d,]+\s+100\.0%/m);
+    expect(table.stdout).toContain("2 of 3 members shown");
+
+    const trend = await bizos("metrics", "orders", "--workspace", "retail", "--range", "2017", "--by", "quarter", ...now);
+    expect(trend.stdout).toMatch(/^Q4 2017\s+\d+/m);
+
+    const unknown = await bizos("metrics", "revenu_growth", "--workspace", "retail");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Unknown metric "revenu_growth"');
+    const unsupported = await bizos("metrics", "mer", "--workspace", "retail", "--breakdown", "category");
+    expect(unsupported.code).toBe(1);
+    expect(unsupported.stderr).toContain("mer cannot be filtered or broken down by category");
+    const badRange = await bizos("metrics", "orders", "--workspace", "retail", "--range", "the other day");
+    expect(badRange.code).toBe(1);
+    expect(badRange.stderr).toMatch(/last 30 days/);
+    expect((await bizos("metrics", "--list")).stdout).toMatch(/^net_sales\s+ecommerce\s+money/m);
+
+    const cohorts = await bizos("cohorts", "--workspace", "retail", "--months", "6", ...now);
+    expect(cohorts.code).toBe(0);
+    expect(cohorts.stdout).toContain("Retention: share of each cohort");
+    const rfm = await bizos("rfm", "--workspace", "retail", "--days", "1000", "--segment", "champions", "--limit", "3", ...now);
+    expect(rfm.code).toBe(0);
+    expect(rfm.stdout).toMatch(/^Champions\s+\d+/m);
+    const forecast = await bizos("forecast", "--workspace", "retail", "--days", "7", "--history", "400", ...now);
+    expect(forecast.code).toBe(0);
+    expect(forecast.stdout).toMatch(/^Total 2018-01-15 – 2018-01-21: \$/m);
   });
 
   it("explains a bad DATABASE_URL instead of failing somewhere inside", async () => {

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
+import { registerAnalysisCommands } from "./commands/analyses.ts";
 import { registerDbCommands } from "./commands/db.ts";
 import { registerImportCommands } from "./commands/import.ts";
+import { registerMetricsCommand } from "./commands/metrics.ts";
 import { registerSeedCommands } from "./commands/seed.ts";
 import { registerStartCommand } from "./commands/start.ts";
 import { registerWorkspaceCommands } from "./commands/workspace.ts";
@@ -18,6 +20,8 @@ function buildProgram(): Command {
   registerSeedCommands(program);
   registerWorkspaceCommands(program);
   registerImportCommands(program);
+  registerMetricsCommand(program);
+  registerAnalysisCommands(program);
   program.addHelpText(
     "after",
     `

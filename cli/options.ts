@@ -30,3 +30,12 @@ export function choiceOption<T extends string>(name: string, choices: readonly T
     return found;
   };
 }
+
+/** Commander option parser for an instant (ISO 8601, with or without a zone; a bare date is its UTC midnight). */
+export function instantOption(name: string) {
+  return (raw: string): Date => {
+    const instant = new Date(raw);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(instant.getTime())) throw new InputError(`--${name} must be an ISO instant like 2026-11-21T09:00:00-06:00, got "${raw}"`);
+    return instant;
+  };
+}

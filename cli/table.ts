@@ -1,7 +1,7 @@
 /** Renders rows as an aligned plain-text table (numbers right-aligned). */
 export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? "").length)));
-  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((row) => /^-?[\d.,%$R\s]+$|^—$/.test(row[i] ?? "")));
+  const numeric = headers.map((_, i) => rows.length > 0 && rows.every((row) => /^[-+−]?(R\$\s?|\$)?[\d.,%\s]+( ?×| pp)?$|^—$/.test(row[i] ?? "")));
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))

@@ -1,10 +1,9 @@
 import type { Command } from "commander";
 import { GENERIC_FIELDS, GENERIC_FIELD_NAMES, importCsv, parseColumnList, parseColumnMap, type ImportCsvOptions, type ImportSummary } from "../../connectors/csv/index.ts";
-import { findWorkspaceBySlug } from "../../db/repositories/workspaces.ts";
-import { InputError } from "../../lib/input-error.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { localDate } from "../../lib/zoned-time.ts";
 import { withAppContext } from "../app-context.ts";
+import { requireWorkspace } from "../workspace-lookup.ts";
 import { choiceOption } from "../options.ts";
 import { createProgressBar } from "../progress-bar.ts";
 
@@ -50,8 +49,7 @@ export function registerImportCommands(program: Command): void {
         },
       ) =>
         withAppContext({ migrate: true }, async ({ database, out }) => {
-          const workspace = await findWorkspaceBySlug(database.db, options.workspace);
-          if (!workspace) throw new InputError(`No workspace "${options.workspace}". See: npx bizos workspace list`);
+          const workspace = await requireWorkspace(database.db, options.workspace);
           const summary = await importCsv(
             database.db,
             workspace,

@@ -20,7 +20,7 @@ export interface AnomalyDrivers {
   readonly dimension: DimensionName;
   readonly result: SeriesContributionResult;
   /** Member key → label. */
-  readonly labels: ReadonlyMap<string, string>;
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 export interface ExplainedAnomaly extends Anomaly {
@@ -91,7 +91,7 @@ export async function findAnomalies(db: DbOrTrx, workspace: MetricWorkspace, clo
     const candidates = [...splits].map(([dimension, split]) => ({
       dimension,
       result: contributionsFromSeries(split.members, anomaly.date, { direction: anomaly.direction, historyDays }),
-      labels: split.labels,
+      labels: Object.fromEntries(split.labels),
     }));
     return { ...anomaly, drivers: strongest(candidates) };
   });

@@ -33,8 +33,10 @@ function describe(error: ForecastError | BacktestError): string {
       return "not enough history to forecast (at least four weeks of data are needed)";
     case "no_folds":
       return `not enough history to backtest: ${error.neededDays} days needed, ${error.historyDays} available`;
-    default:
-      return `the forecast could not be computed (${error.kind})`;
+    case "invalid_horizon":
+      return "the horizon must be a whole number of days from 1";
+    case "invalid_interval_level":
+      return "the interval level must be between 0 and 1";
   }
 }
 
