@@ -9,22 +9,11 @@ import { seedDemo } from "../../../demo/index.ts";
 import { fixedClock } from "../../../lib/clock.ts";
 import { addDays } from "../../../lib/calendar-date.ts";
 import { describeDatabase } from "../../../test/database.ts";
+import { mulberry32 } from "../analysis/series-synthetic.ts";
 import { queryMetrics } from "../query/execute.ts";
 import type { MetricQueryInput } from "../query/query-schema.ts";
 import { GRAINS } from "../time/types.ts";
 import { rebuildRollups, spansOfDays } from "./refresh.ts";
-
-/** mulberry32: a small seeded generator, so every run checks the same random queries. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMERCE_METRICS = ["gross_sales", "discounts", "refunds", "net_sales", "orders", "units", "aov", "customers", "new_customers", "returning_customers", "new_customer_sales", "repeat_purchase_rate", "gross_profit", "gross_margin", "refund_rate", "shipping", "taxes"];
 const ORDER_DIMENSIONS = ["source_channel", "country", "state", "city", "customer_type"];
@@ -47,7 +36,7 @@ describeDatabase("metric rollups", ({ db }) => {
   it("answer exactly like raw scans on random ranges, filters, breakdowns and grains", { timeout: 240_000 }, async () => {
     await seedDemo(db(), { orders: 1500, seed: 7, end: "2026-11-21" });
     const workspace = (await findWorkspaceBySlug(db(), "demo"))!;
-    const next = random(20261121);
+    const next = mulberry32(20261121);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
     const clock = fixedClock("2026-11-21T18:00:00Z");
     let compared = 0;
