@@ -22,7 +22,14 @@ import type {
   OutboxTable,
   PriceChangeProposalsTable,
 } from "./schema/operations.ts";
-import type { RollupLinesDailyTable, RollupOrdersDailyTable } from "./schema/rollups.ts";
+import type {
+  RollupLinesCategoryDailyTable,
+  RollupLinesDailyTable,
+  RollupLinesProductDailyTable,
+  RollupOrdersChannelDailyTable,
+  RollupOrdersDailyTable,
+  RollupOrdersTotalDailyTable,
+} from "./schema/rollups.ts";
 
 /** Every table the product reads or writes. All but workspaces carry workspace_id. */
 export interface Database {
@@ -57,6 +64,10 @@ export interface Database {
   outbox: OutboxTable;
   rollup_orders_daily: RollupOrdersDailyTable;
   rollup_lines_daily: RollupLinesDailyTable;
+  rollup_orders_channel_daily: RollupOrdersChannelDailyTable;
+  rollup_orders_total_daily: RollupOrdersTotalDailyTable;
+  rollup_lines_product_daily: RollupLinesProductDailyTable;
+  rollup_lines_category_daily: RollupLinesCategoryDailyTable;
 }
 
 export type TableName = keyof Database;

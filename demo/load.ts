@@ -66,7 +66,11 @@ export function idOf(ids: ReadonlyMap<string, number>, externalId: string): numb
  */
 const CLEAR_ORDER: readonly TenantTableName[] = [
   "rollup_lines_daily",
+  "rollup_lines_product_daily",
+  "rollup_lines_category_daily",
   "rollup_orders_daily",
+  "rollup_orders_channel_daily",
+  "rollup_orders_total_daily",
   "order_items",
   "refunds",
   "inventory_snapshots",

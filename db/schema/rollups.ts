@@ -45,3 +45,26 @@ export interface RollupLinesDailyTable {
   /** Gross sales − discounts of the lines whose cost is known. */
   costed_sales_cents: number;
 }
+
+type OrderMeasures = Pick<RollupOrdersDailyTable, "workspace_id" | "day" | "customer_type" | "orders" | "gross_sales_cents" | "discounts_cents" | "refunds_cents" | "shipping_cents" | "tax_cents" | "new_customers">;
+type LineMeasures = Pick<RollupLinesDailyTable, "workspace_id" | "day" | "customer_type" | "lines" | "units" | "gross_sales_cents" | "discounts_cents" | "refunds_cents" | "cost_cents" | "costed_sales_cents">;
+
+/** rollup_orders_daily without state and city. */
+export interface RollupOrdersChannelDailyTable extends OrderMeasures {
+  source_channel: string;
+  country: string;
+}
+
+/** rollup_orders_daily by day and customer type only. */
+export type RollupOrdersTotalDailyTable = OrderMeasures;
+
+/** rollup_lines_daily by product (and its category), without variant, channel and country. */
+export interface RollupLinesProductDailyTable extends LineMeasures {
+  product_id: number;
+  category: string;
+}
+
+/** rollup_lines_daily by category only. */
+export interface RollupLinesCategoryDailyTable extends LineMeasures {
+  category: string;
+}

@@ -10,6 +10,7 @@ import { utcBounds } from "../time/utc-bounds.ts";
 import { aggregate, type AggregateSource } from "./aggregate-sql.ts";
 import { rawLineFacts, rawOrderFacts, type RawWindow } from "./commerce-sql.ts";
 import { LINE_MEASURES, ORDER_MEASURES, type MeasureKind } from "./measures.ts";
+import { rollupFor, type RollupTable } from "../rollups/tables.ts";
 import { mergeRows } from "./merge-rows.ts";
 import type { FactRequest, FactResult, FactRow, FactSource } from "./types.ts";
 
@@ -77,9 +78,7 @@ function dimensionSql(name: DimensionName): RawBuilder<unknown> {
 
 interface CommerceFact {
   readonly name: "orders" | "lines";
-  readonly table: "rollup_orders_daily" | "rollup_lines_daily";
   readonly kinds: Readonly<Record<string, MeasureKind>>;
-  readonly rollupDimensions: readonly DimensionName[];
   readonly supports: (dimension: DimensionName) => boolean;
   readonly raw: (window: RawWindow) => RawBuilder<unknown>;
   readonly measure: (measure: string) => RawBuilder<unknown>;
@@ -95,8 +94,8 @@ function createSource(fact: CommerceFact): FactSource {
     const window = { workspaceId: request.scope.workspaceId, timeZone: request.scope.timeZone, fromUtc: startUtc, toUtc: endUtc };
     return { from: sql`${fact.raw(window)} as s`, dimension: dimensionSql, measure: fact.measure };
   };
-  const rollupSource = (request: FactRequest): AggregateSource => ({
-    from: sql`(select * from ${sql.table(fact.table)} where workspace_id = ${request.scope.workspaceId}
+  const rollupSource = (request: FactRequest, table: RollupTable): AggregateSource => ({
+    from: sql`(select * from ${sql.table(table.name)} where workspace_id = ${request.scope.workspaceId}
       and day >= ${request.start}::date and day < ${request.end}::date) as s`,
     dimension: dimensionSql,
     measure: fact.measure,
@@ -106,13 +105,13 @@ function createSource(fact: CommerceFact): FactSource {
     name: fact.name,
     supports: fact.supports,
     async load(db: DbOrTrx, request: FactRequest): Promise<FactResult> {
-      const rollupCovers = touchedDimensions(request).every((dimension) => fact.rollupDimensions.includes(dimension));
+      const table = rollupFor(fact.name, touchedDimensions(request));
       const sums = request.measures.filter((measure) => fact.kinds[measure] === "sum");
       const distincts = request.measures.filter((measure) => fact.kinds[measure] !== "sum");
-      if (request.forceRaw || !rollupCovers || sums.length === 0) {
+      if (request.forceRaw || table === null || sums.length === 0) {
         return { rows: await aggregate(db, rawSource(request), request, request.measures), path: "raw" };
       }
-      const fromRollup = await aggregate(db, rollupSource(request), request, sums);
+      const fromRollup = await aggregate(db, rollupSource(request, table), request, sums);
       if (distincts.length === 0) return { rows: fromRollup, path: "rollup" };
       const fromRaw: FactRow[] = await aggregate(db, rawSource(request), request, distincts);
       return { rows: mergeRows(fromRollup, fromRaw), path: "rollup+raw" };
@@ -122,9 +121,7 @@ function createSource(fact: CommerceFact): FactSource {
 
 export const orderFacts = createSource({
   name: "orders",
-  table: "rollup_orders_daily",
   kinds: ORDER_MEASURES,
-  rollupDimensions: ["source_channel", "country", "state", "city", "customer_type"],
   supports: isOrderDimension,
   raw: rawOrderFacts,
   measure: orderMeasureSql,
@@ -132,9 +129,7 @@ export const orderFacts = createSource({
 
 export const lineFacts = createSource({
   name: "lines",
-  table: "rollup_lines_daily",
   kinds: LINE_MEASURES,
-  rollupDimensions: ["product", "variant", "category", "source_channel", "country", "customer_type"],
   supports: (dimension) => isOrderDimension(dimension) || isLineDimension(dimension),
   raw: rawLineFacts,
   measure: lineMeasureSql,

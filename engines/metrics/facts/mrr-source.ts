@@ -50,6 +50,11 @@ function flowsIn(flows: readonly DayFlow[], span: Span, kind: MrrChangeKind): { 
   return { delta, changes };
 }
 
+/** MRR lost, as a positive amount: 0 − delta, so a range with no loss gives 0 and not −0 (shown as "-$0.00"). */
+function lost(delta: number): number {
+  return 0 - delta;
+}
+
 function levelBefore(flows: readonly DayFlow[], day: LocalDate): { mrr: number; active: number } {
   let mrr = 0;
   let active = 0;
@@ -118,8 +123,8 @@ export const mrrFacts: FactSource = {
       const all: Record<string, number> = {
         new_mrr_cents: flowsIn(flows, span, "new").delta,
         expansion_mrr_cents: flowsIn(flows, span, "expansion").delta,
-        contraction_mrr_cents: -flowsIn(flows, span, "contraction").delta,
-        churned_mrr_cents: -flowsIn(flows, span, "churn").delta,
+        contraction_mrr_cents: lost(flowsIn(flows, span, "contraction").delta),
+        churned_mrr_cents: lost(flowsIn(flows, span, "churn").delta),
         reactivation_mrr_cents: flowsIn(flows, span, "reactivation").delta,
         new_subscriptions: flowsIn(flows, span, "new").changes,
         churned_subscriptions: flowsIn(flows, span, "churn").changes,

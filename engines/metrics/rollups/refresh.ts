@@ -10,6 +10,7 @@ import { addDays, daysBetween } from "../../../lib/calendar-date.ts";
 import { rawLineFacts, rawOrderFacts, type RawWindow } from "../facts/commerce-sql.ts";
 import { utcBounds } from "../time/utc-bounds.ts";
 import type { LocalDate } from "../time/types.ts";
+import { finestRollup, ROLLUP_TABLES, type RollupTable } from "./tables.ts";
 
 export interface RollupWorkspace {
   readonly id: number;
@@ -49,13 +50,27 @@ async function insertLines(db: DbOrTrx, window: RawWindow): Promise<number> {
   return Number(result.numAffectedRows ?? 0);
 }
 
+/** Fills a coarser rollup's days [start, end) by summing its fact's finest rollup over the dropped dimensions. */
+async function insertCoarse(db: DbOrTrx, workspaceId: number, table: RollupTable, start: LocalDate, end: LocalDate): Promise<void> {
+  const keys = table.keys.map((key) => sql.ref(key));
+  const sums = table.measures.map((measure) => sql`sum(${sql.ref(measure)})`);
+  await sql`
+    insert into ${sql.table(table.name)} (workspace_id, day, ${sql.join(keys)}, ${sql.join(table.measures.map((measure) => sql.ref(measure)))})
+    select workspace_id, day, ${sql.join(keys)}, ${sql.join(sums)}
+    from ${sql.table(finestRollup(table.fact).name)}
+    where workspace_id = ${workspaceId} and day >= ${start}::date and day < ${end}::date
+    group by workspace_id, day, ${sql.join(keys)}`.execute(db);
+}
+
 async function refreshSpan(db: DbOrTrx, workspace: RollupWorkspace, start: LocalDate, end: LocalDate): Promise<{ orderRows: number; lineRows: number }> {
-  for (const table of ["rollup_orders_daily", "rollup_lines_daily"] as const) {
-    await sql`delete from ${sql.table(table)} where workspace_id = ${workspace.id} and day >= ${start}::date and day < ${end}::date`.execute(db);
+  for (const table of ROLLUP_TABLES) {
+    await sql`delete from ${sql.table(table.name)} where workspace_id = ${workspace.id} and day >= ${start}::date and day < ${end}::date`.execute(db);
   }
   const { startUtc, endUtc } = utcBounds({ start, end }, workspace.timezone);
   const window: RawWindow = { workspaceId: workspace.id, timeZone: workspace.timezone, fromUtc: startUtc, toUtc: endUtc };
-  return { orderRows: await insertOrders(db, window), lineRows: await insertLines(db, window) };
+  const written = { orderRows: await insertOrders(db, window), lineRows: await insertLines(db, window) };
+  for (const table of ROLLUP_TABLES) if (table !== finestRollup(table.fact)) await insertCoarse(db, workspace.id, table, start, end);
+  return written;
 }
 
 /** Contiguous spans [start, end) covering the days, merging spans closer than MERGE_GAP_DAYS. */
@@ -90,9 +105,7 @@ export async function rebuildRollups(db: DbOrTrx, workspace: RollupWorkspace): P
     select (least(min(o.placed_at), (select min(refunded_at) from refunds where workspace_id = ${workspace.id})) at time zone ${workspace.timezone})::date as first,
            (greatest(max(o.placed_at), (select max(refunded_at) from refunds where workspace_id = ${workspace.id})) at time zone ${workspace.timezone})::date as last
     from orders o where o.workspace_id = ${workspace.id}`.execute(db);
-  for (const table of ["rollup_orders_daily", "rollup_lines_daily"] as const) {
-    await sql`delete from ${sql.table(table)} where workspace_id = ${workspace.id}`.execute(db);
-  }
+  for (const table of ROLLUP_TABLES) await sql`delete from ${sql.table(table.name)} where workspace_id = ${workspace.id}`.execute(db);
   const { first, last } = bounds.rows[0] ?? { first: null, last: null };
   if (first === null || last === null) return { days: 0, orderRows: 0, lineRows: 0 };
   const written = await refreshSpan(db, workspace, first, addDays(last, 1));

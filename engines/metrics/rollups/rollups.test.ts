@@ -14,15 +14,20 @@ import { queryMetrics } from "../query/execute.ts";
 import type { MetricQueryInput } from "../query/query-schema.ts";
 import { GRAINS } from "../time/types.ts";
 import { rebuildRollups, spansOfDays } from "./refresh.ts";
+import { ROLLUP_TABLES } from "./tables.ts";
 
 const COMMERCE_METRICS = ["gross_sales", "discounts", "refunds", "net_sales", "orders", "units", "aov", "customers", "new_customers", "returning_customers", "new_customer_sales", "repeat_purchase_rate", "gross_profit", "gross_margin", "refund_rate", "shipping", "taxes"];
 const ORDER_DIMENSIONS = ["source_channel", "country", "state", "city", "customer_type"];
 const LINE_DIMENSIONS = ["category", "product", "variant"];
 
-async function snapshot(db: Db, workspaceId: number) {
-  const orders = await sql`select * from rollup_orders_daily where workspace_id = ${workspaceId} order by day, source_channel, country, state, city, customer_type`.execute(db);
-  const lines = await sql`select * from rollup_lines_daily where workspace_id = ${workspaceId} order by day, product_id, variant_id, category, source_channel, country, customer_type`.execute(db);
-  return { orders: orders.rows, lines: lines.rows };
+/** Every rollup table's rows of a workspace, in key order. */
+async function snapshot(db: Db, workspaceId: number): Promise<Record<string, unknown[]>> {
+  const tables: Record<string, unknown[]> = {};
+  for (const table of ROLLUP_TABLES) {
+    const rows = await sql`select * from ${sql.table(table.name)} where workspace_id = ${workspaceId} order by day, ${sql.join(table.keys.map((key) => sql.ref(key)))}`.execute(db);
+    tables[table.name] = rows.rows;
+  }
+  return tables;
 }
 
 async function membersOf(db: Db, workspaceId: number, dimension: string): Promise<string[]> {
@@ -81,6 +86,7 @@ describeDatabase("metric rollups", ({ db }) => {
     ].join("\n");
     await importCsv(db(), workspace, { file: scratchFile("rollups-a.csv", first), format: "generic", dateFormat: "dmy" });
     const afterFirst = await snapshot(db(), workspace.id);
+    expect(afterFirst.rollup_orders_total_daily).toHaveLength(3);
     await rebuildRollups(db(), workspace);
     expect(await snapshot(db(), workspace.id)).toEqual(afterFirst);
 
