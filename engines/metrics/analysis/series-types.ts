@@ -2,6 +2,7 @@
  * The input of every statistical function in this folder: a daily series of contiguous local days,
  * oldest first, one finite number per day (the caller fills days without activity with 0).
  */
+import { dayNumber as calendarDayNumber, InvalidDateError, isoFromDayNumber } from "../../../lib/calendar-date.ts";
 import { InputError } from "../../../lib/input-error.ts";
 
 /** One day of a daily series: a local date 'YYYY-MM-DD' and its value (e.g. net sales in cents, orders). */
@@ -16,33 +17,25 @@ export type DailySeries = readonly DailyPoint[];
 /** Weekday of a date, 0 = Sunday … 6 = Saturday (the convention of `Date#getUTCDay`). */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MS_PER_DAY = 86_400_000;
-
 /**
- * Days since 1970-01-01 of a local date, from its parts alone (Date.UTC), so the machine's time zone
- * never matters. Throws an InputError for anything that is not a real calendar date.
+ * Days since 1970-01-01 of a local date (lib/calendar-date arithmetic, never the machine's zone).
+ * Throws an InputError for anything that is not a real calendar date.
  */
 export function dayNumber(date: string): number {
-  const match = DATE_PATTERN.exec(date);
-  if (match === null) throw new InputError(`Not a date (expected YYYY-MM-DD): ${JSON.stringify(date)}`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
-    throw new InputError(`Not a calendar date: ${date}`);
+  try {
+    return calendarDayNumber(date);
+  } catch (error) {
+    if (error instanceof InvalidDateError) throw new InputError(error.message);
+    throw error;
   }
-  return Math.round(ms / MS_PER_DAY);
 }
 
 /** The local date 'YYYY-MM-DD' of a day number (inverse of {@link dayNumber}). */
-export function dateOfDayNumber(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
-}
+export const dateOfDayNumber = isoFromDayNumber;
 
 /** The date `days` days after `date` (negative goes back). */
 export function addDays(date: string, days: number): string {
-  return dateOfDayNumber(dayNumber(date) + days);
+  return isoFromDayNumber(dayNumber(date) + days);
 }
 
 /** Weekday of a day number: 1970-01-01 was a Thursday (4). */
