@@ -34,12 +34,14 @@ export function divideMoney(numeratorCents: number, denominator: number, reason:
 }
 
 export function roundHalfAway(value: number): number {
-  return Math.sign(value) * Math.round(Math.abs(value));
+  const rounded = Math.sign(value) * Math.round(Math.abs(value));
+  return rounded === 0 ? 0 : rounded; // never −0
 }
 
 /** Ratios keep 6 significant decimals: enough for any display, free of float noise in tests. */
 export function roundRatio(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
+  const rounded = Math.round(value * 1e6) / 1e6;
+  return rounded === 0 ? 0 : rounded; // never −0
 }
 
 /** The comparison of a current value against a previous one. */
