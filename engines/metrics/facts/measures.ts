@@ -103,7 +103,11 @@ export function splitMeasure(ref: MeasureRef): { fact: FactName; measure: string
 
 export function measureKind(ref: MeasureRef): MeasureKind {
   const { fact, measure } = splitMeasure(ref);
+  return measureKindOf(fact, measure);
+}
+
+export function measureKindOf(fact: FactName, measure: string): MeasureKind {
   const kind = KINDS[fact][measure];
-  if (!kind) throw new Error(`unknown measure ${ref}`);
+  if (!kind) throw new Error(`unknown measure ${fact}.${measure}`);
   return kind;
 }

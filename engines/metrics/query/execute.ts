@@ -7,8 +7,8 @@ import type { DbOrTrx } from "../../../db/database.ts";
 import type { Workspace } from "../../../db/schema/core.ts";
 import type { Clock } from "../../../lib/clock.ts";
 import { err, ok, type Result } from "../../../lib/result.ts";
-import type { FactName } from "../facts/measures.ts";
-import type { FactPath, FactResult, Levels, MetricScope } from "../facts/types.ts";
+import { measureKindOf, type FactName } from "../facts/measures.ts";
+import type { FactPath, FactResult, FactRow, Levels, MetricScope } from "../facts/types.ts";
 import { OTHER_MEMBER } from "../facts/types.ts";
 import { bucketsOf, bucketStart } from "../time/buckets.ts";
 import type { ResolvedRange, TimeBucket } from "../time/types.ts";
@@ -74,6 +74,32 @@ function rank(plan: QueryPlan, index: SliceIndex, members: readonly string[]): s
   return valued.map((entry) => entry.member);
 }
 
+function allSums(plan: QueryPlan): boolean {
+  return [...plan.measures].every(([fact, measures]) => measures.every((measure) => measureKindOf(fact, measure) === "sum"));
+}
+
+/** Member-level rows with every member outside `keep` summed into one OTHER_MEMBER row per fact. */
+function foldOther(results: ReadonlyMap<FactName, FactResult>, keep: readonly string[]): Map<FactName, FactResult> {
+  const kept = new Set(keep);
+  const folded = new Map<FactName, FactResult>();
+  for (const [fact, result] of results) {
+    const rows: FactRow[] = [];
+    const other: Record<string, number> = {};
+    let hasOther = false;
+    for (const row of result.rows) {
+      if (row.member === null || kept.has(row.member)) {
+        rows.push(row);
+        continue;
+      }
+      hasOther = true;
+      for (const [measure, value] of Object.entries(row.values)) other[measure] = (other[measure] ?? 0) + value;
+    }
+    if (hasOther) rows.push({ bucket: null, member: OTHER_MEMBER, values: other });
+    folded.set(fact, { rows, path: result.path });
+  }
+  return folded;
+}
+
 function mergePaths(target: Partial<Record<FactName, FactPath>>, results: ReadonlyMap<FactName, FactResult>): void {
   for (const [fact, result] of results) target[fact] = target[fact] && target[fact] !== result.path ? "rollup+raw" : result.path;
 }
@@ -106,7 +132,10 @@ export async function queryMetrics(
     ranked = rank(plan, indexSlices(first), membersOf(first));
     memberCount = ranked.length;
     if (ranked.length > plan.breakdown.top) keep = ranked.slice(0, plan.breakdown.top);
-    current = keep === null && !bucketed ? first : await loadFacts(db, plan, plan.range, keep, finalLevels, forceRaw);
+    if (bucketed) current = await loadFacts(db, plan, plan.range, keep, finalLevels, forceRaw);
+    else if (keep === null) current = first;
+    // Sums of the members beyond the top N are the "other" row; distinct counts need their own statement.
+    else current = allSums(plan) ? foldOther(first, keep) : await loadFacts(db, plan, plan.range, keep, finalLevels, forceRaw);
   } else {
     current = await loadFacts(db, plan, plan.range, null, finalLevels, forceRaw);
   }
