@@ -43,15 +43,26 @@ describeDatabase("migrations", ({ db }) => {
     await migrateDown(db());
     const status = await migrationStatus(db());
     expect(status.filter((m) => m.executedAt === null).map((m) => m.name)).toEqual([names.at(-1)]);
-    // The newest migration only adds indexes: after stepping down they are gone, the tables stay.
-    expect(await publicTables(db())).toContain("order_items");
+    // The newest migration adds the metric rollups and an index on orders: stepping down removes
+    // exactly those; the tables before it stay.
+    const tables = await publicTables(db());
+    expect(tables).toContain("order_items");
+    expect(tables.filter((table) => table.startsWith("rollup_"))).toEqual([]);
     const indexes = await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = 'public'`.execute(db());
     const indexNames = indexes.rows.map((row) => row.indexname);
-    expect(indexNames).not.toContain("order_items_variant");
-    expect(indexNames).toContain("order_items_order");
+    expect(indexNames).not.toContain("orders_customer_first");
+    expect(indexNames).toContain("order_items_variant");
     await migrateToLatest(db());
     const again = await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = 'public'`.execute(db());
-    expect(again.rows.map((row) => row.indexname)).toContain("order_items_variant");
+    expect(again.rows.map((row) => row.indexname)).toContain("orders_customer_first");
+    expect((await publicTables(db())).filter((table) => table.startsWith("rollup_")).sort()).toEqual([
+      "rollup_lines_category_daily",
+      "rollup_lines_daily",
+      "rollup_lines_product_daily",
+      "rollup_orders_channel_daily",
+      "rollup_orders_daily",
+      "rollup_orders_total_daily",
+    ]);
   });
 
   it("give every table but workspaces a workspace_id that references its workspace", async () => {
