@@ -44,21 +44,31 @@ function compareAll(current: Readonly<Record<string, MetricValue>>, previous: Re
   return values;
 }
 
-function bucketsFor(plan: QueryPlan, range: ResolvedRange): TimeBucket[] {
-  return plan.grain === null ? [] : bucketsOf(range, plan.grain, plan.scope.weekStart);
+/** A series bucket, its comparison bucket at the same position, and both keys (their period starts). */
+interface BucketPair {
+  readonly bucket: TimeBucket;
+  readonly key: string;
+  readonly comparisonBucket: TimeBucket | null;
+  readonly comparisonKey: string | null;
 }
 
-function seriesOf(plan: QueryPlan, current: SliceIndex, previous: SliceIndex | null, member: string | null): SeriesPoint[] | null {
+/** The buckets of the range paired with the comparison range's, computed once per query. */
+function bucketPairs(plan: QueryPlan): BucketPair[] | null {
   const grain = plan.grain;
   if (grain === null) return null;
-  const buckets = bucketsFor(plan, plan.range);
-  const previousBuckets = plan.comparison ? bucketsFor(plan, plan.comparison.range) : [];
-  return buckets.map((bucket, position) => {
-    const key = bucketStart(bucket.start, grain, plan.scope.weekStart);
-    const comparisonBucket = previousBuckets[position] ?? null;
+  const keyOf = (bucket: TimeBucket) => bucketStart(bucket.start, grain, plan.scope.weekStart);
+  const previous = plan.comparison ? bucketsOf(plan.comparison.range, grain, plan.scope.weekStart) : [];
+  return bucketsOf(plan.range, grain, plan.scope.weekStart).map((bucket, position) => {
+    const comparisonBucket = previous[position] ?? null;
+    return { bucket, key: keyOf(bucket), comparisonBucket, comparisonKey: comparisonBucket ? keyOf(comparisonBucket) : null };
+  });
+}
+
+function seriesOf(plan: QueryPlan, pairs: readonly BucketPair[] | null, current: SliceIndex, previous: SliceIndex | null, member: string | null): SeriesPoint[] | null {
+  if (pairs === null) return null;
+  return pairs.map(({ bucket, key, comparisonBucket, comparisonKey }) => {
     const values = computeSlice(plan.metrics, plan.context, current, key, member);
-    const before =
-      previous && comparisonBucket ? computeSlice(plan.metrics, plan.context, previous, bucketStart(comparisonBucket.start, grain, plan.scope.weekStart), member) : null;
+    const before = previous && comparisonKey !== null ? computeSlice(plan.metrics, plan.context, previous, comparisonKey, member) : null;
     return { bucket, comparisonBucket, values: compareAll(values, previous ? before : null) };
   });
 }
@@ -144,6 +154,7 @@ export async function queryMetrics(
   if (previous) mergePaths(paths, previous);
 
   const now = indexSlices(current);
+  const pairs = bucketPairs(plan);
   const before = previous ? indexSlices(previous) : null;
   const totalsNow = computeSlice(plan.metrics, plan.context, now, null, null);
   const totals = compareAll(totalsNow, before ? computeSlice(plan.metrics, plan.context, before, null, null) : null);
@@ -164,7 +175,7 @@ export async function queryMetrics(
         other: member === OTHER_MEMBER,
         values: compareAll(values, before ? computeSlice(plan.metrics, plan.context, before, null, member) : null),
         share: shareable && value !== null && total !== null && total !== 0 ? Math.round((value / total) * 1e6) / 1e6 : null,
-        series: seriesOf(plan, now, before, member),
+        series: seriesOf(plan, pairs, now, before, member),
       };
     });
     breakdown = { dimension: plan.breakdown.dimension, sortBy: sort.name, direction: plan.breakdown.direction, top: plan.breakdown.top, members: memberCount, rows };
@@ -179,7 +190,7 @@ export async function queryMetrics(
     grain: plan.grain,
     metrics: plan.metrics.map(({ name, label, domain, unit, formula, higherIsBetter }) => ({ name, label, domain, unit, formula, higherIsBetter })),
     totals,
-    series: seriesOf(plan, now, before, null),
+    series: seriesOf(plan, pairs, now, before, null),
     breakdown,
     freshness: await freshnessOf(db, scope.workspaceId, plan.measures.keys()),
     paths,
