@@ -25,9 +25,12 @@ import type {
 import type {
   RollupLinesCategoryDailyTable,
   RollupLinesDailyTable,
+  RollupLinesProductAllDailyTable,
   RollupLinesProductDailyTable,
+  RollupLinesVariantAllDailyTable,
   RollupOrdersChannelDailyTable,
   RollupOrdersDailyTable,
+  RollupOrdersGeoAllDailyTable,
   RollupOrdersTotalDailyTable,
 } from "./schema/rollups.ts";
 
@@ -68,6 +71,9 @@ export interface Database {
   rollup_orders_total_daily: RollupOrdersTotalDailyTable;
   rollup_lines_product_daily: RollupLinesProductDailyTable;
   rollup_lines_category_daily: RollupLinesCategoryDailyTable;
+  rollup_lines_variant_all_daily: RollupLinesVariantAllDailyTable;
+  rollup_lines_product_all_daily: RollupLinesProductAllDailyTable;
+  rollup_orders_geo_all_daily: RollupOrdersGeoAllDailyTable;
 }
 
 export type TableName = keyof Database;

@@ -21,6 +21,15 @@ describe("migration list", () => {
   });
 });
 
+const KEYED_ROLLUPS = [
+  "rollup_lines_category_daily",
+  "rollup_lines_daily",
+  "rollup_lines_product_daily",
+  "rollup_orders_channel_daily",
+  "rollup_orders_daily",
+  "rollup_orders_total_daily",
+];
+
 describeDatabase("migrations", ({ db }) => {
   it("are all applied in a test database and migrating again changes nothing", async () => {
     const status = await migrationStatus(db());
@@ -43,8 +52,23 @@ describeDatabase("migrations", ({ db }) => {
     await migrateDown(db());
     const status = await migrationStatus(db());
     expect(status.filter((m) => m.executedAt === null).map((m) => m.name)).toEqual([names.at(-1)]);
-    // The newest migration adds the metric rollups and an index on orders: stepping down removes
-    // exactly those; the tables before it stay.
+    // The newest migration adds the all-customer rollups: stepping down removes exactly those;
+    // the rollups and tables before it stay.
+    const tables = await publicTables(db());
+    expect(tables).toContain("order_items");
+    expect(tables.filter((table) => table.startsWith("rollup_")).sort()).toEqual(KEYED_ROLLUPS);
+    await migrateToLatest(db());
+    expect((await publicTables(db())).filter((table) => table.startsWith("rollup_")).sort()).toEqual(
+      [...KEYED_ROLLUPS, "rollup_lines_product_all_daily", "rollup_lines_variant_all_daily", "rollup_orders_geo_all_daily"].sort(),
+    );
+  });
+
+  it("step down the metric rollups migration, removing its tables and its index on orders", async () => {
+    const names = Object.keys(migrations);
+    const rollupsAt = names.indexOf("20261122090000_metric_rollups");
+    for (let step = names.length - 1; step >= rollupsAt; step--) await migrateDown(db());
+    const status = await migrationStatus(db());
+    expect(status.filter((m) => m.executedAt === null).map((m) => m.name)).toEqual(names.slice(rollupsAt));
     const tables = await publicTables(db());
     expect(tables).toContain("order_items");
     expect(tables.filter((table) => table.startsWith("rollup_"))).toEqual([]);
@@ -55,14 +79,6 @@ describeDatabase("migrations", ({ db }) => {
     await migrateToLatest(db());
     const again = await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = 'public'`.execute(db());
     expect(again.rows.map((row) => row.indexname)).toContain("orders_customer_first");
-    expect((await publicTables(db())).filter((table) => table.startsWith("rollup_")).sort()).toEqual([
-      "rollup_lines_category_daily",
-      "rollup_lines_daily",
-      "rollup_lines_product_daily",
-      "rollup_orders_channel_daily",
-      "rollup_orders_daily",
-      "rollup_orders_total_daily",
-    ]);
   });
 
   it("give every table but workspaces a workspace_id that references its workspace", async () => {

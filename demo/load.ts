@@ -66,9 +66,12 @@ export function idOf(ids: ReadonlyMap<string, number>, externalId: string): numb
  */
 const CLEAR_ORDER: readonly TenantTableName[] = [
   "rollup_lines_daily",
+  "rollup_lines_variant_all_daily",
+  "rollup_lines_product_all_daily",
   "rollup_lines_product_daily",
   "rollup_lines_category_daily",
   "rollup_orders_daily",
+  "rollup_orders_geo_all_daily",
   "rollup_orders_channel_daily",
   "rollup_orders_total_daily",
   "order_items",

@@ -8,6 +8,7 @@ import * as operations from "./20261121110500_operations.ts";
 import * as memory from "./20261121110600_memory.ts";
 import * as foreignKeyIndexes from "./20261121120000_foreign_key_indexes.ts";
 import * as metricRollups from "./20261122090000_metric_rollups.ts";
+import * as rollupsAllCustomers from "./20261123090000_rollups_all_customers.ts";
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -20,6 +21,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "20261121110600_memory": memory,
   "20261121120000_foreign_key_indexes": foreignKeyIndexes,
   "20261122090000_metric_rollups": metricRollups,
+  "20261123090000_rollups_all_customers": rollupsAllCustomers,
 };
 
 export const migrationProvider: MigrationProvider = {

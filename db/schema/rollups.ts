@@ -68,3 +68,26 @@ export interface RollupLinesProductDailyTable extends LineMeasures {
 export interface RollupLinesCategoryDailyTable extends LineMeasures {
   category: string;
 }
+
+type AllOrderMeasures = Omit<OrderMeasures, "customer_type">;
+type AllLineMeasures = Omit<LineMeasures, "customer_type">;
+
+/** rollup_lines_daily by variant (and its product and category) over all customer types. */
+export interface RollupLinesVariantAllDailyTable extends AllLineMeasures {
+  product_id: number;
+  variant_id: number;
+  category: string;
+}
+
+/** rollup_lines_daily by product (and its category) over all customer types. */
+export interface RollupLinesProductAllDailyTable extends AllLineMeasures {
+  product_id: number;
+  category: string;
+}
+
+/** rollup_orders_daily by country, state and city over all channels and customer types. */
+export interface RollupOrdersGeoAllDailyTable extends AllOrderMeasures {
+  country: string;
+  state: string;
+  city: string;
+}

@@ -105,8 +105,8 @@ function createSource(fact: CommerceFact): FactSource {
     name: fact.name,
     supports: fact.supports,
     async load(db: DbOrTrx, request: FactRequest): Promise<FactResult> {
-      const table = rollupFor(fact.name, touchedDimensions(request));
       const sums = request.measures.filter((measure) => fact.kinds[measure] === "sum");
+      const table = rollupFor(fact.name, touchedDimensions(request), sums);
       const distincts = request.measures.filter((measure) => fact.kinds[measure] !== "sum");
       if (request.forceRaw || table === null || sums.length === 0) {
         return { rows: await aggregate(db, rawSource(request), request, request.measures), path: "raw" };

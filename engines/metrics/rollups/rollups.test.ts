@@ -14,7 +14,8 @@ import { queryMetrics } from "../query/execute.ts";
 import type { MetricQueryInput } from "../query/query-schema.ts";
 import { GRAINS } from "../time/types.ts";
 import { rebuildRollups, spansOfDays } from "./refresh.ts";
-import { ROLLUP_TABLES } from "./tables.ts";
+import { ROLLUP_TABLES, rollupFor } from "./tables.ts";
+import type { DimensionName } from "../definitions/dimensions.ts";
 
 const COMMERCE_METRICS = ["gross_sales", "discounts", "refunds", "net_sales", "orders", "units", "aov", "customers", "new_customers", "returning_customers", "new_customer_sales", "repeat_purchase_rate", "gross_profit", "gross_margin", "refund_rate", "shipping", "taxes"];
 const ORDER_DIMENSIONS = ["source_channel", "country", "state", "city", "customer_type"];
@@ -72,6 +73,17 @@ describeDatabase("metric rollups", ({ db }) => {
     }
     // Most random queries must really have gone through the rollups for this to mean anything.
     expect(compared).toBeGreaterThan(15);
+
+    // The wide breakdowns, over all customers (the *_all tables) and split by customer type (the keyed ones).
+    for (const dimension of ["product", "variant", "city", "state"]) {
+      for (const metrics of [["net_sales", "units", "orders"], ["new_customer_sales", "returning_customer_sales", "new_customers"]]) {
+        const query: MetricQueryInput = { metrics, range: "2026-01-01..2026-06-30", grain: "month", breakdown: { dimension, top: 4 }, comparison: "previous" };
+        const viaRollups = await queryMetrics(db(), workspace, query, { clock });
+        const viaRaw = await queryMetrics(db(), workspace, query, { clock, forceRaw: true });
+        if (!viaRollups.ok || !viaRaw.ok) throw new Error(`query failed: ${JSON.stringify(query)}`);
+        expect({ ...viaRollups.value, paths: {} }, JSON.stringify(query)).toEqual({ ...viaRaw.value, paths: {} });
+      }
+    }
   });
 
   it("stay equal to a rebuild when imports add, replace and backdate orders", { timeout: 120_000 }, async () => {
@@ -110,6 +122,24 @@ describeDatabase("metric rollups", ({ db }) => {
     expect(after.ok && after.value.totals.new_customers?.value).toBe(0);
     expect(after.ok && after.value.totals.customers?.value).toBe(1);
   });
+});
+
+it("reads the coarsest rollup with the query's dimensions, keeping customer types only when a measure needs them", () => {
+  const table = (fact: "orders" | "lines", dimensions: DimensionName[], measures: string[]) => rollupFor(fact, dimensions, measures)?.name ?? null;
+  expect(table("orders", [], ["orders", "gross_sales_cents"])).toBe("rollup_orders_total_daily");
+  expect(table("orders", [], ["new_customers"])).toBe("rollup_orders_total_daily");
+  expect(table("orders", ["country"], ["orders"])).toBe("rollup_orders_channel_daily");
+  expect(table("orders", ["city"], ["orders"])).toBe("rollup_orders_geo_all_daily");
+  expect(table("orders", ["city"], ["new_customers"])).toBe("rollup_orders_daily");
+  expect(table("orders", ["city", "source_channel"], ["orders"])).toBe("rollup_orders_daily");
+  expect(table("lines", ["category"], ["units"])).toBe("rollup_lines_category_daily");
+  expect(table("lines", ["product"], ["gross_sales_cents", "units"])).toBe("rollup_lines_product_all_daily");
+  expect(table("lines", ["product"], ["returning_customer_sales_cents"])).toBe("rollup_lines_product_daily");
+  expect(table("lines", ["product", "customer_type"], ["units"])).toBe("rollup_lines_product_daily");
+  expect(table("lines", ["variant"], ["units"])).toBe("rollup_lines_variant_all_daily");
+  expect(table("lines", ["variant"], ["new_customer_sales_cents"])).toBe("rollup_lines_daily");
+  expect(table("lines", ["variant", "country"], ["units"])).toBe("rollup_lines_daily");
+  expect(table("lines", ["attr.size"], ["units"])).toBeNull();
 });
 
 it("merges days into refresh spans when they are less than a week apart", () => {
