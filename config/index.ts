@@ -1,8 +1,8 @@
 import path from "node:path";
-import { envSchema, type Env } from "./schema.ts";
+import { envSchema, resolveModelSettings, type Env, type ModelSettings } from "./schema.ts";
 
-export type { Env, LogLevel } from "./schema.ts";
-export { envSchema } from "./schema.ts";
+export type { Env, LogLevel, ModelProvider, ModelSettings, ModelTask, ProviderEndpoint, TaskModelSettings } from "./schema.ts";
+export { DEFAULT_MODEL_NAMES, envSchema, MODEL_PROVIDERS, MODEL_TASK_VARIABLES, MODEL_TASKS } from "./schema.ts";
 
 export type DatabaseTarget =
   | { readonly kind: "postgres"; readonly url: string; readonly poolMax: number }
@@ -12,6 +12,8 @@ export interface AppConfig {
   readonly env: Env;
   readonly dataDir: string;
   readonly database: DatabaseTarget;
+  /** Which provider and model each task uses (BIZOS_MODEL*), with the provider keys and base URLs. */
+  readonly models: ModelSettings;
 }
 
 export class ConfigError extends Error {
@@ -36,7 +38,9 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
   const database: DatabaseTarget = env.DATABASE_URL
     ? { kind: "postgres", url: env.DATABASE_URL, poolMax: env.DATABASE_POOL_MAX }
     : { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
-  return deepFreeze({ env, dataDir, database });
+  // The schema already refused a task whose provider has no key, so the problems list is empty here.
+  const { settings: models } = resolveModelSettings(env);
+  return deepFreeze({ env, dataDir, database, models });
 }
 
 let cached: AppConfig | undefined;
