@@ -7,12 +7,12 @@ import type { DbOrTrx } from "../../../db/database.ts";
 import type { ConnectorProvider } from "../../../db/schema/connectors.ts";
 import type { FactName } from "../facts/measures.ts";
 
-export const FRESHNESS_SOURCES = ["orders", "ads", "web", "subscriptions"] as const;
+export const FRESHNESS_SOURCES = ["orders", "ads", "web", "subscriptions", "inventory", "competitors"] as const;
 export type FreshnessSource = (typeof FRESHNESS_SOURCES)[number];
 
 export interface Freshness {
   readonly source: FreshnessSource;
-  /** Latest data point: an ISO instant for orders and subscriptions, a local date for daily reports. */
+  /** Latest data point: an ISO instant for orders, subscriptions and competitor observations, a local date for daily reports and stock snapshots. */
   readonly latestData: string | null;
   /** When data last arrived: the latest import or successful sync (ISO instant), if known. */
   readonly lastLoadedAt: string | null;
@@ -55,6 +55,14 @@ async function latestData(db: DbOrTrx, workspaceId: number, source: FreshnessSou
       const row = await sql<{ at: Date | null }>`select max(changed_at) as at from subscription_mrr_changes where workspace_id = ${workspaceId}`.execute(db);
       return iso(row.rows[0]?.at ?? null);
     }
+    case "inventory": {
+      const row = await sql<{ at: string | null }>`select max(date) as at from inventory_snapshots where workspace_id = ${workspaceId}`.execute(db);
+      return iso(row.rows[0]?.at ?? null);
+    }
+    case "competitors": {
+      const row = await sql<{ at: Date | null }>`select max(observed_at) as at from competitor_prices where workspace_id = ${workspaceId}`.execute(db);
+      return iso(row.rows[0]?.at ?? null);
+    }
   }
 }
 
@@ -63,6 +71,9 @@ const PROVIDERS: Readonly<Record<FreshnessSource, readonly ConnectorProvider[]>>
   ads: ["meta_ads", "google_ads"],
   web: ["ga4"],
   subscriptions: ["stripe"],
+  inventory: ["shopify"],
+  // Price trackers are not connectors yet: competitor data has no sync runs to date it by.
+  competitors: [],
 };
 
 async function lastLoaded(db: DbOrTrx, workspaceId: number, source: FreshnessSource): Promise<string | null> {
@@ -76,7 +87,12 @@ async function lastLoaded(db: DbOrTrx, workspaceId: number, source: FreshnessSou
 
 /** Freshness of every source the given facts read, once per source. */
 export async function freshnessOf(db: DbOrTrx, workspaceId: number, facts: Iterable<FactName>): Promise<Freshness[]> {
-  const sources = [...new Set([...facts].map(freshnessSourceOf))];
+  return freshnessOfSources(db, workspaceId, [...facts].map(freshnessSourceOf));
+}
+
+/** Freshness of the given sources (inventory, competitors… which no metric fact reads), once per source. */
+export async function freshnessOfSources(db: DbOrTrx, workspaceId: number, wanted: Iterable<FreshnessSource>): Promise<Freshness[]> {
+  const sources = [...new Set(wanted)];
   if (sources.length === 0) return [];
   const entries: Freshness[] = [];
   for (const source of sources) {

@@ -1,0 +1,41 @@
+/**
+ * A tool is its contract (name, description, zod schema with .describe on every field) and a factory
+ * that takes its dependencies and returns the function the graph runs. `asLangChainTool` joins the two
+ * into the StructuredTool the agents bind: the model sees the outcome as JSON; the ToolMessage keeps
+ * the whole outcome as its artifact for answers and the number checker.
+ */
+import { tool, type StructuredToolInterface } from "@langchain/core/tools";
+import type { z } from "zod";
+import type { DbOrTrx } from "../db/database.ts";
+import type { Workspace } from "../db/schema/core.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Logger } from "../lib/logger.ts";
+import type { ToolName } from "./tool-names.ts";
+import type { ToolOutcome } from "./tool-outcome.ts";
+
+export interface ToolContract<Schema extends z.ZodType = z.ZodType> {
+  readonly name: ToolName;
+  readonly description: string;
+  readonly schema: Schema;
+}
+
+/** What a tool runs with: one workspace's data, a clock (pinned in tests and evals) and a logger. */
+export interface ToolDeps {
+  readonly db: DbOrTrx;
+  readonly workspace: Workspace;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+export type ToolRun<Schema extends z.ZodType, Data = unknown> = (args: z.output<Schema>) => Promise<ToolOutcome<Data>>;
+export type ToolFactory<Schema extends z.ZodType, Data = unknown> = (deps: ToolDeps) => ToolRun<Schema, Data>;
+
+export function asLangChainTool<Schema extends z.ZodObject>(contract: ToolContract<Schema>, run: ToolRun<Schema>): StructuredToolInterface {
+  return tool(
+    async (args: z.output<Schema>) => {
+      const outcome = await run(args);
+      return [JSON.stringify(outcome), outcome] as const;
+    },
+    { name: contract.name, description: contract.description, schema: contract.schema, responseFormat: "content_and_artifact" },
+  );
+}

@@ -1,0 +1,19 @@
+/** Every tool an agent can call, by the agent that owns it. */
+export const ANALYTICS_TOOLS = ["query_metrics", "cohort_analysis", "rfm_segments", "explain_anomalies", "forecast_metric"] as const;
+export const MARKETING_TOOLS = ["marketing_performance", "budget_reallocation"] as const;
+export const COMMERCE_TOOLS = ["inventory_status", "reorder_suggestions", "competitor_prices"] as const;
+
+export type AnalyticsToolName = (typeof ANALYTICS_TOOLS)[number];
+export type MarketingToolName = (typeof MARKETING_TOOLS)[number];
+export type CommerceToolName = (typeof COMMERCE_TOOLS)[number];
+export type ToolName = AnalyticsToolName | MarketingToolName | CommerceToolName;
+
+export const AGENTS = ["analytics", "marketing", "commerce_ops"] as const;
+export type AgentName = (typeof AGENTS)[number];
+
+/** The tools each agent is given. Marketing also reads store metrics (MER, CAC need store revenue). */
+export const AGENT_TOOLS: Readonly<Record<AgentName, readonly ToolName[]>> = {
+  analytics: ANALYTICS_TOOLS,
+  marketing: [...MARKETING_TOOLS, "query_metrics"],
+  commerce_ops: COMMERCE_TOOLS,
+};
