@@ -15,6 +15,8 @@ export interface DatabaseHandle {
   readonly dialect: Dialect;
   /** Where the data lives, for people (no password). */
   readonly location: string;
+  /** The pg pool under `db`, for libraries that take one (the LangGraph checkpointer). Same connections. */
+  readonly pool: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export function openPostgres(url: string, poolMax = 10, logger: Logger = silentL
     db,
     dialect: "postgres",
     location: redactUrl(url),
+    pool,
     close: () => db.destroy(),
   };
 }
@@ -84,6 +87,7 @@ export async function openPglite(options: PgliteOptions): Promise<DatabaseHandle
     db,
     dialect: "pglite",
     location: options.dataDir,
+    pool,
     pglite,
     close: async () => {
       await db.destroy();
