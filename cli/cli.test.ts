@@ -40,7 +40,7 @@ describe("bizos CLI (embedded database)", { timeout: 300_000 }, () => {
   it("lists every command in its help", async () => {
     const { code, stdout } = await bizos("--help");
     expect(code).toBe(0);
-    for (const command of ["start", "db", "seed", "workspace", "import", "metrics", "cohorts", "rfm", "anomalies", "forecast"]) expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
+    for (const command of ["start", "db", "seed", "workspace", "import", "metrics", "cohorts", "rfm", "anomalies", "forecast", "ask", "chat", "web"]) expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
     const importHelp = await bizos("import", "csv", "--help");
     expect(importHelp.stdout).toContain("--date-format");
     expect(importHelp.stdout).toContain("order_id");
@@ -159,6 +159,31 @@ describe("bizos CLI (embedded database)", { timeout: 300_000 }, () => {
     const forecast = await bizos("forecast", "--workspace", "retail", "--days", "7", "--history", "400", ...now);
     expect(forecast.code).toBe(0);
     expect(forecast.stdout).toMatch(/^Total 2018-01-15 – 2018-01-21: \$/m);
+  });
+
+  it("answers questions about imported data with ask, in JSON, and follows up in a thread", async () => {
+    // Runs after the metrics test, which imported the Superstore sample into "retail".
+    const now = ["--now", "2018-01-15T12:00:00Z"];
+    const asked = await bizos("ask", "--workspace", "retail", "--json", "--thread", "cli-1", ...now, "how much did we sell in 2017?");
+    expect(asked.code).toBe(0);
+    const turn = JSON.parse(asked.stdout) as { agent: string; toolCalls: { name: string; args: Record<string, unknown> }[]; answer: string; language: string; freshness: string | null; modelCalls: number };
+    expect(turn).toMatchObject({ agent: "analytics", language: "en", modelCalls: 3 });
+    expect(turn.toolCalls[0]?.name).toBe("query_metrics");
+    const metrics = await bizos("metrics", "net_sales", "--workspace", "retail", "--range", "2017", "--json", ...now);
+    const total = (JSON.parse(metrics.stdout) as { totals: { net_sales: { value: number } } }).totals.net_sales.value;
+    const shown = Math.round(total / 100).toLocaleString("en-US");
+    expect(turn.answer).toContain(shown);
+    expect(turn.answer).toContain(turn.freshness ?? "no freshness line");
+
+    const followUp = await bizos("ask", "--workspace", "retail", "--json", "--thread", "cli-1", ...now, "and in 2016?");
+    const second = JSON.parse(followUp.stdout) as { toolCalls: { args: { metrics: string[]; range: unknown } }[] };
+    expect(second.toolCalls[0]?.args.metrics).toEqual(turn.toolCalls[0]?.args["metrics"]);
+    expect(JSON.stringify(second.toolCalls[0]?.args.range)).toContain("2016");
+
+    const plain = await bizos("ask", "--workspace", "retail", ...now, "hola, ¿qué puedes hacer?");
+    expect(plain.code).toBe(0);
+    expect(plain.stdout.toLowerCase()).toMatch(/ventas|puedo/);
+    expect((await bizos("ask", "--workspace", "nope", "hello")).stderr).toContain('No workspace "nope"');
   });
 
   it("explains a bad DATABASE_URL instead of failing somewhere inside", async () => {

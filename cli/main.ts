@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerAnalysisCommands } from "./commands/analyses.ts";
+import { registerConversationCommands } from "./commands/conversation.ts";
 import { registerDbCommands } from "./commands/db.ts";
 import { registerImportCommands } from "./commands/import.ts";
 import { registerMetricsCommand } from "./commands/metrics.ts";
@@ -22,11 +23,15 @@ function buildProgram(): Command {
   registerImportCommands(program);
   registerMetricsCommand(program);
   registerAnalysisCommands(program);
+  registerConversationCommands(program);
   program.addHelpText(
     "after",
     `
 Examples:
   npx bizos start                                  migrate, load the demo if empty, show what is there
+  npx bizos chat --workspace demo                  talk to the demo store (en/es/pt)
+  npx bizos ask --workspace demo --json "¿cuánto vendimos ayer?"
+  npx bizos web                                    a web chat page on http://127.0.0.1:3000/
   npx bizos seed demo --orders 1000000 --replace   a bigger demo (progress bar shows rows/s)
   npx bizos workspace create --name "Mi Tienda" --currency MXN --timezone America/Mexico_City --locale es
   npx bizos import csv orders.csv --workspace mi-tienda
