@@ -8,21 +8,15 @@
  * The seeded database is kept between runs (PostgreSQL: database bizos_bench_metrics_<orders>;
  * PGlite: .data/bench/metrics-<orders>) so later runs skip the seed; --fresh reseeds.
  */
-import { existsSync, mkdirSync, rmSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { openPglite, openPostgres, type DatabaseHandle } from "../db/connection.ts";
 import type { Db } from "../db/database.ts";
-import { migrateToLatest } from "../db/migrate.ts";
 import { findWorkspaceBySlug } from "../db/repositories/workspaces.ts";
-import { seedDemo } from "../demo/index.ts";
 import { rebuildRollups } from "../engines/metrics/rollups/refresh.ts";
 import { queryMetrics } from "../engines/metrics/query/execute.ts";
 import { fixedClock, type Clock } from "../lib/clock.ts";
 import { DISTINCT_QUERIES, KPI_QUERIES, SAAS_QUERIES, type BenchQuery } from "./metric-queries.ts";
+import { BENCH_END, openBenchDatabase, percentile } from "./bench-database.ts";
 import { measureImportMaintenance } from "./metrics-maintenance.ts";
-import { phasePrinter } from "./phase-printer.ts";
 
 const { values } = parseArgs({
   options: {
@@ -39,34 +33,7 @@ if (dialect !== "postgres" && dialect !== "pglite") throw new Error(`--dialect m
 const orders = Number(values.orders);
 const runs = Number(values.runs);
 const rawRuns = Number(values["raw-runs"]);
-const END = "2026-11-21";
 const out = (line: string) => process.stdout.write(`${line}\n`);
-
-async function open(): Promise<{ handle: DatabaseHandle; created: boolean }> {
-  if (dialect === "postgres") {
-    const name = `bizos_bench_metrics_${orders}`;
-    const admin = new pg.Client({ connectionString: new URL("/postgres", values.url).toString() });
-    await admin.connect();
-    try {
-      if (values.fresh) await admin.query(`drop database if exists "${name}" with (force)`);
-      const exists = await admin.query("select 1 from pg_database where datname = $1", [name]);
-      if (!exists.rowCount) await admin.query(`create database "${name}"`);
-      return { handle: openPostgres(new URL(`/${name}`, values.url).toString(), 4), created: !exists.rowCount };
-    } finally {
-      await admin.end();
-    }
-  }
-  const dir = path.resolve(".data", "bench", `metrics-${orders}`);
-  if (values.fresh) rmSync(dir, { recursive: true, force: true });
-  const created = !existsSync(dir);
-  mkdirSync(dir, { recursive: true });
-  return { handle: await openPglite({ dataDir: dir }), created };
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index]!;
-}
 
 async function time(db: Db, clock: Clock, bench: BenchQuery, forceRaw: boolean, count: number): Promise<number[]> {
   const workspace = await findWorkspaceBySlug(db, bench.workspace);
@@ -100,14 +67,9 @@ async function report(db: Db, clock: Clock, title: string, queries: readonly Ben
   out(`  ${"all queries".padEnd(44)} ${`${percentile(all, 50).toFixed(1)} ms`.padStart(10)} ${`${percentile(all, 95).toFixed(1)} ms`.padStart(8)}   ${`${percentile(allRaw, 50).toFixed(1)} ms`.padStart(9)} ${`${percentile(allRaw, 95).toFixed(1)} ms`.padStart(9)}`);
 }
 
-const { handle, created } = await open();
+const handle = await openBenchDatabase({ dialect, orders, url: values.url, fresh: values.fresh, out });
 try {
-  out(`metrics bench: ${dialect} at ${handle.location}, demo with ${orders.toLocaleString("en")} orders, end ${END}, ${runs} runs per query (raw: ${rawRuns})`);
-  await migrateToLatest(handle.db);
-  if (created || !(await findWorkspaceBySlug(handle.db, "demo"))) {
-    out("seeding (once; kept for later runs):");
-    await seedDemo(handle.db, { orders, seed: 42, end: END, replace: true, progress: phasePrinter(out) });
-  }
+  out(`metrics bench: ${dialect} at ${handle.location}, demo with ${orders.toLocaleString("en")} orders, end ${BENCH_END}, ${runs} runs per query (raw: ${rawRuns})`);
   const demo = await findWorkspaceBySlug(handle.db, "demo");
   if (!demo) throw new Error("no demo workspace");
   const rebuildStartedAt = performance.now();
