@@ -14,7 +14,7 @@
  *    residuals (units − forecast) on the days used, never below √level (Poisson noise) when fewer
  *    than MIN_DAYS_FOR_SPREAD days are known.
  */
-import { addDays, daysBetween, weekdayOf, type IsoDate } from "../../lib/calendar-date.ts";
+import { daysBetween, weekdayOf, type IsoDate } from "../../lib/calendar-date.ts";
 
 export const LEVEL_HALF_LIFE_DAYS = 28;
 export const WEEKDAY_PRIOR_DAYS = 4;
