@@ -3,6 +3,7 @@
  * ("Other", "New customers"), data sources, and the reasons values are missing. Anything not listed
  * falls back to the engine's English text, which is still correct, just not translated.
  */
+import type { FreshnessSource } from "../../../engines/metrics/query/freshness.ts";
 import type { Language } from "../../shared/language.ts";
 
 type Phrases = Readonly<Record<Language, string>>;
@@ -99,15 +100,17 @@ export function memberLabel(label: string, language: Language): string {
   return MEMBERS[label]?.[language] ?? label;
 }
 
-const SOURCES: Readonly<Record<string, Phrases>> = {
+const SOURCES: Readonly<Record<FreshnessSource, Phrases>> = {
   orders: { en: "orders", es: "pedidos", pt: "pedidos" },
   ads: { en: "ads", es: "anuncios", pt: "anúncios" },
   web: { en: "web analytics", es: "analítica web", pt: "analytics do site" },
   subscriptions: { en: "subscriptions", es: "suscripciones", pt: "assinaturas" },
+  inventory: { en: "inventory", es: "inventario", pt: "estoque" },
+  competitors: { en: "competitor prices", es: "precios de la competencia", pt: "preços da concorrência" },
 };
 
-export function sourceLabel(source: string, language: Language): string {
-  return SOURCES[source]?.[language] ?? source;
+export function sourceLabel(source: FreshnessSource, language: Language): string {
+  return SOURCES[source][language];
 }
 
 const REASONS: Readonly<Record<string, Phrases>> = {

@@ -15,12 +15,15 @@ export function budgetText(data: BudgetReallocationData, context: AnswerContext)
   const name = (label: string) => (data.by === "platform" ? platformName(label) : label);
   if (data.movedCents === 0) {
     const average = data.averageRoas === null ? "" : { en: ` (average ROAS ${multiple(data.averageRoas, context)})`, es: ` (ROAS promedio ${multiple(data.averageRoas, context)})`, pt: ` (ROAS médio ${multiple(data.averageRoas, context)})` }[language];
+    const spent = [...data.lines].sort((a, b) => b.spendCents - a.spendCents).slice(0, SHOWN);
+    const each = spent.map((line) => `${name(line.label)}: ${money(line.spendCents, context)}${line.roas === null ? "" : `, ROAS ${multiple(line.roas, context)}`}`);
+    const head = {
+      en: `Your ${unit} perform close enough to each other in ${span}${average} that moving budget wouldn't clearly pay off after diminishing returns.`,
+      es: `Tus ${unit} rindieron parecido en ${span}${average}: mover presupuesto no compensaría claramente con rendimientos decrecientes.`,
+      pt: `Suas ${unit} tiveram desempenho parecido em ${span}${average}: mover verba não compensaria claramente com retornos decrescentes.`,
+    }[language];
     return {
-      text: {
-        en: `Your ${unit} perform close enough to each other in ${span}${average} that moving budget wouldn't clearly pay off after diminishing returns.`,
-        es: `Tus ${unit} rindieron parecido en ${span}${average}: mover presupuesto no compensaría claramente con rendimientos decrecientes.`,
-        pt: `Suas ${unit} tiveram desempenho parecido em ${span}${average}: mover verba não compensaria claramente com retornos decrescentes.`,
-      }[language],
+      text: each.length > 0 ? [head, bullets(each)].join("\n") : head,
       suggestion: { en: "Want to see each one's results?", es: "¿Quieres ver los resultados de cada una?", pt: "Quer ver os resultados de cada uma?" }[language],
     };
   }
