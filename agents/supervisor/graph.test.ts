@@ -131,5 +131,15 @@ describeDatabase("conversation graph", ({ db, handle }) => {
     const change = await runtime.runTurn({ workspace, text: "baixa o preço da camiseta para 199", thread: null, now: NOW });
     expect(change).toMatchObject({ agent: "supervisor", language: "pt", toolCalls: [] });
     expect(change.answer.toLowerCase()).toMatch(/aprova/);
+    expect(change.kind).toBe("refuse");
+  });
+
+  it("asks instead of guessing when a name matches several products, and when a follow-up has nothing to follow", async () => {
+    const runtime = await runtimeWith(offline);
+    const vague = await runtime.runTurn({ workspace, text: "¿cómo va la playera en ventas?", thread: null, now: NOW });
+    expect(vague).toMatchObject({ agent: "supervisor", kind: "clarify", toolCalls: [], language: "es" });
+    expect(vague.answer).toMatch(/Playera/);
+    const orphan = await runtime.runTurn({ workspace, text: "y en septiembre?", thread: null, now: NOW });
+    expect(orphan).toMatchObject({ agent: "supervisor", kind: "clarify", toolCalls: [] });
   });
 });
