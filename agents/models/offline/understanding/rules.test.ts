@@ -92,3 +92,19 @@ describe("language of short messages", () => {
     expect(understand({ text, context: STORE, previous: [], threadLanguage: null }).language).toBe(language);
   });
 });
+
+describe("colloquial change verbs are change requests, refused without an approval", () => {
+  it.each([
+    ["bump prices on jeans by 10%", "price"],
+    ["cut the google budget in half", "budget"],
+    ["sobe o preço da remera pra 59,90", "price"],
+    ["tira 500 do orçamento do google e joga no meta", "budget"],
+    ["quita el descuento de la remera básica", "price"],
+  ] as const)("%s", (text, what) => {
+    expect(summarize(run(text, { context: STORE }))).toMatchObject({ kind: "change_request", what });
+  });
+
+  it("a verb that also describes data is not a change when it is not an order: why did sales drop", () => {
+    expect(summarize(run("why did sales drop last week?", { context: STORE }))).toMatchObject({ kind: "tool", tool: "explain_anomalies" });
+  });
+});

@@ -36,6 +36,7 @@ export const CHANGE_VERBS = phraseList(
     "aumenta|aumentale|aumentar|aumente|disminui|disminuye|disminuir|pausa|pausar|pause|pausea|pausame|stop|deten|detener|apaga|apagar|activa|activar|enciende|encender|prende|prender|turn off|turn on|" +
     "aplica|aplicar|aplique|apply|muda|mude|mudar|altera|altere|alterar|abaixa|abaixe|abaixar|suba|aumenta|reduza|reduzir|diminua|diminuir|ative|ativar|desative|desativar|desliga|desligar|liga|" +
     "update|actualiza|actualizar|atualiza|atualize|atualizar|edit|edita|editar|modifica|modificar|modify|ajusta|ajustar|adjust|descuenta|rebaja|rebajar|remarca|remarcar|" +
+    "bump|hike|slash|cut|drop|mark down|mark up|sobe|subam|baixa|baixe|baixar|tira|tirar|tire|joga|jogar|jogue|coloca|colocar|coloque|bota|botar|bote|poe|quita|quitar|quitale|" +
     "cancela|cancelar|cancel|elimina|eliminar|delete|borra|borrar|add|agrega|agregar|adiciona|adicionar|carga|cargar|repone|mueve|move|mover|transfer|transfiere|transferir|lanza|lanzar|launch|crea|crear|create|cria|criar|envia|enviar|send|manda|mandar",
 );
 
