@@ -6,27 +6,18 @@
  */
 import { AIMessage } from "@langchain/core/messages";
 import type { RunnableConfig } from "@langchain/core/runnables";
-import { composeAnswer } from "../answers/index.ts";
+import { answerContextOf, partText } from "../answers/answer-context.ts";
+import { answerText, composeAnswer } from "../answers/index.ts";
 import { checkNumbers } from "../answers/number-check.ts";
 import { supervisorReply } from "../answers/supervisor-replies.ts";
-import type { AnswerContext, ToolCallRecord } from "../answers/types.ts";
-import { understandOnce } from "../models/offline/understanding-memo.ts";
+import type { ToolCallRecord } from "../answers/types.ts";
+import { understandTurn } from "../models/offline/understanding-memo.ts";
+import type { Intent } from "../models/offline/understanding/types.ts";
 import type { TurnKind } from "../turn-types.ts";
 import { ensureConfiguration } from "../shared/configuration.ts";
-import type { Language } from "../shared/language.ts";
-import { currentQuestion, currentToolCalls, previousCalls } from "../shared/turn-messages.ts";
-import type { WorkspaceContext } from "../shared/workspace-context.ts";
+import { currentQuestion, currentToolCalls } from "../shared/turn-messages.ts";
 import { madeUpFigures } from "./self-answer-check.ts";
 import type { ConversationStateType, ConversationUpdate } from "./state.ts";
-import { detectTurnLanguage } from "./turn-language.ts";
-
-function answerContext(context: WorkspaceContext, language: Language): AnswerContext {
-  return { language, currency: context.workspace.currency, timeZone: context.workspace.timeZone, now: context.now, workspaceName: context.workspace.name };
-}
-
-function joinLines(...lines: readonly (string | null)[]): string {
-  return lines.filter((line): line is string => line !== null && line.trim() !== "").join("\n\n");
-}
 
 /** A data turn asks back when every call failed on a name it could not pin down. */
 function kindOfToolTurn(records: readonly ToolCallRecord[]): TurnKind {
@@ -35,9 +26,7 @@ function kindOfToolTurn(records: readonly ToolCallRecord[]): TurnKind {
 }
 
 /** The supervisor's own turns, classified by what the person asked (the offline understanding's reading). */
-function kindOfSupervisorTurn(messages: ConversationStateType["messages"], context: WorkspaceContext): TurnKind {
-  const { calls, language } = previousCalls(messages);
-  const intent = understandOnce({ text: currentQuestion(messages), context, previous: calls, threadLanguage: language }).intent;
+function kindOfSupervisorTurn(intent: Intent): TurnKind {
   switch (intent.kind) {
     case "out_of_scope":
     case "change_request":
@@ -55,8 +44,10 @@ function kindOfSupervisorTurn(messages: ConversationStateType["messages"], conte
 export function finishTurn(state: ConversationStateType, config: RunnableConfig): ConversationUpdate {
   const configuration = ensureConfiguration(config);
   const question = currentQuestion(state.messages);
-  const language = state.language ?? detectTurnLanguage(question, configuration.context, null);
-  const context = answerContext(configuration.context, language);
+  // Read only when the router left no language or the supervisor answered (memoised with the router's reading).
+  const reading = () => understandTurn(state.messages, configuration.context);
+  const language = state.language ?? reading().language;
+  const context = answerContextOf(configuration.context, language);
   const last = state.messages.at(-1);
   const reply = last && AIMessage.isInstance(last) && (last.tool_calls?.length ?? 0) === 0 ? last : null;
   const records = currentToolCalls(state.messages);
@@ -68,20 +59,19 @@ export function finishTurn(state: ConversationStateType, config: RunnableConfig)
     const composed = composeAnswer(records, context);
     freshness = composed.freshness;
     if (text === "") {
-      text = joinLines(composed.text, composed.freshness, composed.suggestion);
+      text = answerText(composed);
     } else if (!checkNumbers(text, records, context).ok) {
       numbersChecked = false;
-      text = joinLines(composed.text, composed.freshness, composed.suggestion);
+      text = answerText(composed);
     } else if (composed.freshness && !text.includes(composed.freshness)) {
-      text = joinLines(text, composed.freshness);
+      text = `${text}\n\n${composed.freshness}`;
     }
   } else if (text === "" || madeUpFigures(text, question).length > 0) {
     numbersChecked = text === "";
-    const help = supervisorReply({ kind: "help" }, context);
-    text = joinLines(help.text, help.suggestion);
+    text = partText(supervisorReply({ kind: "help" }, context));
   }
 
-  const kind = records.length > 0 ? kindOfToolTurn(records) : kindOfSupervisorTurn(state.messages, configuration.context);
+  const kind = records.length > 0 ? kindOfToolTurn(records) : kindOfSupervisorTurn(reading().intent);
   const unchanged = reply !== null && reply.text.trim() === text;
   const messages = unchanged ? [] : [new AIMessage({ ...(reply?.id ? { id: reply.id } : {}), content: text })];
   return { messages, answer: text, freshness, numbersChecked, language, kind };

@@ -13,13 +13,12 @@ import { buildAnalyticsGraph } from "../analytics/graph.ts";
 import { buildCommerceOpsGraph } from "../commerce-ops/graph.ts";
 import { buildMarketingGraph } from "../marketing/graph.ts";
 import { ensureConfiguration } from "../shared/configuration.ts";
+import { understandTurn } from "../models/offline/understanding-memo.ts";
 import { modelInput } from "../shared/model-input.ts";
-import { currentQuestion } from "../shared/turn-messages.ts";
 import type { AgentName } from "../../tools/tool-names.ts";
 import { finishTurn } from "./finish.ts";
 import { ROUTE_TOOL, routeSchema, routeTool } from "./route-tool.ts";
 import { ConversationState, MAX_HOPS, type ConversationStateType, type ConversationUpdate } from "./state.ts";
-import { detectTurnLanguage } from "./turn-language.ts";
 
 async function route(state: ConversationStateType, config: RunnableConfig): Promise<ConversationUpdate> {
   const configuration = ensureConfiguration(config);
@@ -36,7 +35,7 @@ async function route(state: ConversationStateType, config: RunnableConfig): Prom
     const acknowledged = new ToolMessage({ tool_call_id: call.id ?? ROUTE_TOOL, name: ROUTE_TOOL, content: `Routed to ${parsed.data.agent}.` });
     return { messages: [routed, acknowledged], agent: parsed.data.agent, language: parsed.data.language, hops: state.hops + 1, modelCalls };
   }
-  const language = detectTurnLanguage(currentQuestion(state.messages), configuration.context, state.language);
+  const language = understandTurn(state.messages, configuration.context).language;
   // A text answer, or a route we cannot follow: the supervisor answers (finish checks and fixes it).
   const text = call ? "" : response.text;
   return { messages: [new AIMessage({ id: response.id, content: text })], agent: "supervisor", language, modelCalls };

@@ -26,9 +26,14 @@ async function distinctText(db: DbOrTrx, query: ReturnType<typeof sql<{ value: s
   return result.rows.map((row) => row.value).filter((value) => value !== "");
 }
 
-async function exists(db: DbOrTrx, table: string, workspaceId: number): Promise<boolean> {
-  const result = await sql<{ found: boolean }>`select exists (select 1 from ${sql.table(table)} where workspace_id = ${workspaceId}) as found`.execute(db);
-  return result.rows[0]?.found === true;
+/** Which kinds of data the workspace has, in one round trip. */
+async function dataPresence(db: DbOrTrx, workspaceId: number): Promise<Omit<LexiconRows["has"], "competitors">> {
+  const present = (table: string) => sql<boolean>`exists (select 1 from ${sql.table(table)} where workspace_id = ${workspaceId})`;
+  const result = await sql<Omit<LexiconRows["has"], "competitors">>`
+    select ${present("orders")} as orders, ${present("subscriptions")} as subscriptions, ${present("ad_spend_daily")} as ads,
+           ${present("web_sessions_daily")} as web, ${present("inventory_snapshots")} as inventory`.execute(db);
+  const row = result.rows[0];
+  return { orders: row?.orders === true, subscriptions: row?.subscriptions === true, ads: row?.ads === true, web: row?.web === true, inventory: row?.inventory === true };
 }
 
 export async function loadLexiconRows(db: DbOrTrx, workspaceId: number): Promise<LexiconRows> {
@@ -65,13 +70,6 @@ export async function loadLexiconRows(db: DbOrTrx, workspaceId: number): Promise
     cities,
     competitors,
     attributes,
-    has: {
-      orders: await exists(db, "orders", workspaceId),
-      subscriptions: await exists(db, "subscriptions", workspaceId),
-      ads: await exists(db, "ad_spend_daily", workspaceId),
-      web: await exists(db, "web_sessions_daily", workspaceId),
-      inventory: await exists(db, "inventory_snapshots", workspaceId),
-      competitors: competitors.length > 0,
-    },
+    has: { ...(await dataPresence(db, workspaceId)), competitors: competitors.length > 0 },
   };
 }

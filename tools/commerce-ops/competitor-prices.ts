@@ -8,7 +8,7 @@ import { todayIn, utcBounds } from "../../engines/metrics/time/utc-bounds.ts";
 import type { ToolFactory } from "../tool-contract.ts";
 import { toolData, toolError } from "../tool-outcome.ts";
 import type { competitorPricesSchema } from "./contracts.ts";
-import { resolveName } from "./loose-match.ts";
+import { resolveName } from "../loose-match.ts";
 import { resolveCatalog } from "./resolve-catalog.ts";
 
 export interface CompetitorQuoteData {

@@ -6,7 +6,7 @@ import type { DbOrTrx } from "../../db/database.ts";
 import { readCatalogNames, type CatalogProductName } from "../../engines/inventory/catalog-names.ts";
 import type { ToolName } from "../tool-names.ts";
 import { toolError, type ToolOutcome } from "../tool-outcome.ts";
-import { resolveName, type Candidate, type Resolution } from "./loose-match.ts";
+import { resolveName, type Candidate, type Resolution } from "../loose-match.ts";
 
 export interface CatalogSelection {
   /** Whole products asked for (by title, id or product external id), or null for all. */

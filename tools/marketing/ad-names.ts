@@ -4,7 +4,7 @@
  */
 import type { DbOrTrx } from "../../db/database.ts";
 import { readCampaignNames, type CampaignName } from "../../engines/marketing/campaign-names.ts";
-import { normalizeName, resolveName } from "../commerce-ops/loose-match.ts";
+import { normalizeName, resolveName } from "../loose-match.ts";
 import type { ToolName } from "../tool-names.ts";
 import { toolError, type ToolOutcome } from "../tool-outcome.ts";
 

@@ -12,14 +12,13 @@ import type { ChatResult } from "@langchain/core/outputs";
 import type { Runnable } from "@langchain/core/runnables";
 import type { BaseLanguageModelInput } from "@langchain/core/language_models/base";
 import { z } from "zod";
-import { composeAnswer } from "../../answers/index.ts";
+import { answerText, composeAnswer } from "../../answers/index.ts";
+import { answerContextOf, partText } from "../../answers/answer-context.ts";
 import { supervisorReply } from "../../answers/supervisor-replies.ts";
-import type { AnswerContext, ComposedPart } from "../../answers/types.ts";
-import type { Language } from "../../shared/language.ts";
-import { currentQuestion, currentToolCalls, currentTurnStart, previousCalls } from "../../shared/turn-messages.ts";
-import type { WorkspaceContext } from "../../shared/workspace-context.ts";
-import { contextOfPrompt, understandOnce } from "./understanding-memo.ts";
-import type { Intent, Understanding } from "./understanding/types.ts";
+import type { ComposedPart } from "../../answers/types.ts";
+import { currentToolCalls } from "../../shared/turn-messages.ts";
+import { contextOfPrompt, understandTurn } from "./understanding-memo.ts";
+import type { Intent } from "./understanding/types.ts";
 
 const ROUTE = "route";
 
@@ -29,15 +28,6 @@ function toolNameOf(input: BindToolsInput): string | null {
   const parsed = boundToolSchema.safeParse(input);
   if (!parsed.success) return null;
   return "name" in parsed.data ? parsed.data.name : parsed.data.function.name;
-}
-
-function answerContext(context: WorkspaceContext, language: Language): AnswerContext {
-  return { language, currency: context.workspace.currency, timeZone: context.workspace.timeZone, now: context.now, workspaceName: context.workspace.name };
-}
-
-/** The text of a composed part, with its suggestion on its own line. */
-export function partText(part: ComposedPart): string {
-  return part.suggestion ? `${part.text}\n\n${part.suggestion}` : part.text;
 }
 
 let sequence = 0;
@@ -73,20 +63,18 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions> {
     const system = messages.find((message) => SystemMessage.isInstance(message));
     const context = system ? contextOfPrompt(system.text) : null;
     if (!context) return new AIMessage({ id: messageId(), content: "I am missing the workspace context: I cannot answer without it." });
-    const understanding = this.understand(messages, context);
+    const understanding = understandTurn(messages, context);
     const reply = (part: ComposedPart) => new AIMessage({ id: messageId(), content: partText(part) });
 
     // Tool results are in for this turn: write the answer from them.
     const records = currentToolCalls(messages);
     if (records.length > 0 && !this.toolNames.includes(ROUTE)) {
-      const answer = composeAnswer(records, answerContext(context, understanding.language));
-      const text = [answer.text, answer.freshness, answer.suggestion].filter((line): line is string => line !== null && line !== "").join("\n\n");
-      return new AIMessage({ id: messageId(), content: text });
+      return new AIMessage({ id: messageId(), content: answerText(composeAnswer(records, answerContextOf(context, understanding.language))) });
     }
 
     const intent = understanding.intent;
     const language = understanding.language;
-    if (intent.kind !== "tool") return reply(supervisorReply(intent, answerContext(context, language)));
+    if (intent.kind !== "tool") return reply(supervisorReply(intent, answerContextOf(context, language)));
     if (this.toolNames.includes(ROUTE)) {
       return new AIMessage({
         id: messageId(),
@@ -99,13 +87,7 @@ export class OfflineChatModel extends BaseChatModel<BaseChatModelCallOptions> {
     }
     // Routed to an agent without the tool this needs (a real router's choice): ask rather than guess.
     const clarify: Intent = { kind: "clarify", reason: "metric", options: [], term: null };
-    return reply(supervisorReply(clarify, answerContext(context, language)));
+    return reply(supervisorReply(clarify, answerContextOf(context, language)));
   }
 
-  private understand(messages: readonly BaseMessage[], context: WorkspaceContext): Understanding {
-    const { calls, language } = previousCalls(messages);
-    const start = currentTurnStart(messages);
-    const text = start < 0 ? "" : currentQuestion(messages);
-    return understandOnce({ text, context, previous: calls, threadLanguage: language });
-  }
 }

@@ -3,6 +3,8 @@
  * remember its results per workspace context object, and parse each system prompt's context block
  * once. Both caches are small and bounded.
  */
+import type { BaseMessage } from "@langchain/core/messages";
+import { currentQuestion, previousCalls } from "../../shared/turn-messages.ts";
 import type { WorkspaceContext } from "../../shared/workspace-context.ts";
 import { CONTEXT_CLOSE, CONTEXT_OPEN, readWorkspaceContext } from "../providers/system-prompts.ts";
 import { understand } from "./understanding/index.ts";
@@ -31,6 +33,15 @@ export function understandOnce(input: UnderstandingInput): Understanding {
   }
   const key = JSON.stringify([input.text, input.threadLanguage, input.previous]);
   return cache.get(key) ?? remember(cache, key, understand(input), RESULTS_PER_CONTEXT);
+}
+
+/**
+ * The understanding of a thread's current turn: its question, with the earlier turns' tool calls and
+ * language for follow-ups. The offline model, the router and the finish node all read it, once.
+ */
+export function understandTurn(messages: readonly BaseMessage[], context: WorkspaceContext): Understanding {
+  const { calls, language } = previousCalls(messages);
+  return understandOnce({ text: currentQuestion(messages), context, previous: calls, threadLanguage: language });
 }
 
 /** The workspace context of a system prompt, parsed once per distinct context block. */
