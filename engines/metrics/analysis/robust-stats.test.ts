@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clamp, linearRegression, lineAt, mad, mean, median, quantile, safeDivide, stddev, sum, theilSen } from "./robust-stats.ts";
+import { clamp, linearRegression, lineAt, mad, mean, median, medianInPlace, quantile, safeDivide, stddev, sum, theilSen } from "./robust-stats.ts";
 
 describe("robust-stats", () => {
   it("sums, averages and measures spread", () => {
@@ -50,5 +50,18 @@ describe("robust-stats", () => {
     expect(safeDivide(1, 0)).toBe(0);
     expect(safeDivide(6, 3)).toBe(2);
     expect(safeDivide(1, 0, -1)).toBe(-1);
+  });
+
+  it("the in-place quickselect median equals the sorted median on odd, even, tied and signed inputs", () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    expect(medianInPlace(new Float64Array([]))).toBe(0);
+    expect(medianInPlace(new Float64Array([5]))).toBe(5);
+    for (let trial = 0; trial < 300; trial++) {
+      const n = 1 + Math.floor(random() * 60);
+      const tied = trial % 3 === 0;
+      const values = Array.from({ length: n }, () => (tied ? Math.floor(random() * 4) : (random() - 0.5) * 1000));
+      expect(medianInPlace(Float64Array.from(values))).toBe(median(values));
+    }
   });
 });
