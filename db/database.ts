@@ -33,6 +33,7 @@ import type {
   RollupOrdersGeoAllDailyTable,
   RollupOrdersTotalDailyTable,
 } from "./schema/rollups.ts";
+import type { DerivedGenerationsTable, DerivedResultsTable } from "./schema/derived.ts";
 
 /** Every table the product reads or writes. All but workspaces carry workspace_id. */
 export interface Database {
@@ -74,6 +75,8 @@ export interface Database {
   rollup_lines_variant_all_daily: RollupLinesVariantAllDailyTable;
   rollup_lines_product_all_daily: RollupLinesProductAllDailyTable;
   rollup_orders_geo_all_daily: RollupOrdersGeoAllDailyTable;
+  derived_results: DerivedResultsTable;
+  derived_generations: DerivedGenerationsTable;
 }
 
 export type TableName = keyof Database;

@@ -2,10 +2,13 @@
  * Maintains the daily commerce rollups. A rollup row is the raw facts of one local day grouped by
  * the rollup's dimensions (facts/commerce-sql.ts), so refreshing a day recomputes it from the raw
  * rows: writers call refreshRollupDays with the days their write touched (see affected-days.ts),
- * and rebuildRollups recomputes a whole workspace (after a bulk load or a time zone change).
+ * and rebuildRollups recomputes a whole workspace (after a bulk load or a time zone change). Both
+ * forget the derived results read from those days (db/repositories/derived-results.ts); writers of
+ * facts that have no rollup (stock snapshots, ad spend, sessions) call forgetDerivedResults themselves.
  */
 import { sql } from "kysely";
 import type { DbOrTrx } from "../../../db/database.ts";
+import { forgetDerivedResults } from "../../../db/repositories/derived-results.ts";
 import { addDays, daysBetween } from "../../../lib/calendar-date.ts";
 import { rawLineFacts, rawOrderFacts, type RawWindow } from "../facts/commerce-sql.ts";
 import { utcBounds } from "../time/utc-bounds.ts";
@@ -85,12 +88,17 @@ export function spansOfDays(days: Iterable<LocalDate>): { start: LocalDate; end:
   return spans;
 }
 
-/** Recomputes the rollup rows of the given local days. Run it in the writer's transaction. */
+/**
+ * Recomputes the rollup rows of the given local days, and forgets the derived results (forecasts,
+ * anomaly findings) read from them. Run it in the writer's transaction.
+ */
 export async function refreshRollupDays(db: DbOrTrx, workspace: RollupWorkspace, days: Iterable<LocalDate>): Promise<RollupRefreshStats> {
+  const touched = [...days];
+  await forgetDerivedResults(db, workspace.id, touched);
   let orderRows = 0;
   let lineRows = 0;
   let count = 0;
-  for (const span of spansOfDays(days)) {
+  for (const span of spansOfDays(touched)) {
     const written = await refreshSpan(db, workspace, span.start, span.end);
     orderRows += written.orderRows;
     lineRows += written.lineRows;
@@ -99,8 +107,9 @@ export async function refreshRollupDays(db: DbOrTrx, workspace: RollupWorkspace,
   return { days: count, orderRows, lineRows };
 }
 
-/** Recomputes every rollup row of a workspace from its raw facts. */
+/** Recomputes every rollup row of a workspace from its raw facts (and forgets every derived result). */
 export async function rebuildRollups(db: DbOrTrx, workspace: RollupWorkspace): Promise<RollupRefreshStats> {
+  await forgetDerivedResults(db, workspace.id, "all");
   const bounds = await sql<{ first: LocalDate | null; last: LocalDate | null }>`
     select (least(min(o.placed_at), (select min(refunded_at) from refunds where workspace_id = ${workspace.id})) at time zone ${workspace.timezone})::date as first,
            (greatest(max(o.placed_at), (select max(refunded_at) from refunds where workspace_id = ${workspace.id})) at time zone ${workspace.timezone})::date as last
