@@ -9,6 +9,8 @@ import * as memory from "./20261121110600_memory.ts";
 import * as foreignKeyIndexes from "./20261121120000_foreign_key_indexes.ts";
 import * as metricRollups from "./20261122090000_metric_rollups.ts";
 import * as rollupsAllCustomers from "./20261123090000_rollups_all_customers.ts";
+import * as derivedResults from "./20261124090000_derived_results.ts";
+import * as inventorySnapshotDates from "./20261124090200_inventory_snapshot_dates.ts";
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -22,6 +24,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "20261121120000_foreign_key_indexes": foreignKeyIndexes,
   "20261122090000_metric_rollups": metricRollups,
   "20261123090000_rollups_all_customers": rollupsAllCustomers,
+  "20261124090000_derived_results": derivedResults,
+  "20261124090200_inventory_snapshot_dates": inventorySnapshotDates,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -33,3 +33,10 @@ export async function readCatalogNames(db: DbOrTrx, workspaceId: number): Promis
   }
   return [...products.values()];
 }
+
+/** Whether the workspace has any active product (one cheap probe, for requests that name none). */
+export async function hasActiveProducts(db: DbOrTrx, workspaceId: number): Promise<boolean> {
+  const rows = await sql<{ found: boolean }>`
+    select exists(select 1 from products where workspace_id = ${workspaceId} and status = 'active') as found`.execute(db);
+  return rows.rows[0]?.found === true;
+}

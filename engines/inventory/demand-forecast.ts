@@ -14,7 +14,7 @@
  *    residuals (units − forecast) on the days used, never below √level (Poisson noise) when fewer
  *    than MIN_DAYS_FOR_SPREAD days are known.
  */
-import { daysBetween, weekdayOf, type IsoDate } from "../../lib/calendar-date.ts";
+import { dayNumber, weekdayOf, type IsoDate } from "../../lib/calendar-date.ts";
 
 export const LEVEL_HALF_LIFE_DAYS = 28;
 export const WEEKDAY_PRIOR_DAYS = 4;
@@ -42,26 +42,30 @@ export interface DemandForecast {
 
 /** Forecasts daily demand from a window of daily sales (any order; dates must be distinct). */
 export function forecastDemand(history: readonly DailySales[]): DemandForecast {
-  const used = history.filter((day) => day.available || day.units > 0);
+  const used: { readonly units: number; readonly day: number; readonly weekday: number }[] = [];
+  for (const sales of history) {
+    if (!sales.available && sales.units <= 0) continue;
+    const day = dayNumber(sales.date);
+    used.push({ units: sales.units, day, weekday: weekdayOf(day) });
+  }
   const censoredDays = history.length - used.length;
   if (used.length === 0) return { levelPerDay: 0, weekdayFactors: [1, 1, 1, 1, 1, 1, 1], sigmaPerDay: 0, observedDays: 0, censoredDays };
 
   const mean = used.reduce((sum, day) => sum + day.units, 0) / used.length;
   const factors = weekdayFactorsOf(used, mean);
-  const newest = used.reduce((latest, day) => (day.date > latest ? day.date : latest), used[0]!.date);
+  const newest = used.reduce((latest, day) => Math.max(latest, day.day), used[0]!.day);
   let weighted = 0;
   let weights = 0;
   for (const day of used) {
-    const age = daysBetween(day.date, newest);
-    const weight = 0.5 ** (age / LEVEL_HALF_LIFE_DAYS);
-    weighted += (weight * day.units) / factors[weekdayOf(day.date)]!;
+    const weight = 0.5 ** ((newest - day.day) / LEVEL_HALF_LIFE_DAYS);
+    weighted += (weight * day.units) / factors[day.weekday]!;
     weights += weight;
   }
   const level = weighted / weights;
 
   let squares = 0;
   for (const day of used) {
-    const residual = day.units - level * factors[weekdayOf(day.date)]!;
+    const residual = day.units - level * factors[day.weekday]!;
     squares += residual * residual;
   }
   const spread = used.length > 1 ? Math.sqrt(squares / (used.length - 1)) : 0;
@@ -69,14 +73,13 @@ export function forecastDemand(history: readonly DailySales[]): DemandForecast {
   return { levelPerDay: level, weekdayFactors: factors, sigmaPerDay, observedDays: used.length, censoredDays };
 }
 
-function weekdayFactorsOf(used: readonly DailySales[], mean: number): number[] {
+function weekdayFactorsOf(used: readonly { readonly units: number; readonly weekday: number }[], mean: number): number[] {
   if (mean <= 0) return [1, 1, 1, 1, 1, 1, 1];
   const sums = [0, 0, 0, 0, 0, 0, 0];
   const counts = [0, 0, 0, 0, 0, 0, 0];
   for (const day of used) {
-    const weekday = weekdayOf(day.date);
-    sums[weekday]! += day.units;
-    counts[weekday]! += 1;
+    sums[day.weekday]! += day.units;
+    counts[day.weekday]! += 1;
   }
   const raw = sums.map((sum, weekday) => {
     const n = counts[weekday]!;

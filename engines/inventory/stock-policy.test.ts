@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SkuRow } from "./inventory-sql.ts";
-import { assessSku, dailyHistory } from "./assess-inventory.ts";
+import { assessSku } from "./assess-inventory.ts";
+import { dailyHistory, demandFromHistory } from "./sku-demand.ts";
 import { normalCdf, normalQuantile } from "./normal-distribution.ts";
 import { rankInventory } from "./rank-inventory.ts";
 import { DEFAULT_POLICY, stockoutProbability, stockPolicy, zForServiceLevel } from "./stock-policy.ts";
@@ -67,7 +68,7 @@ describe("assessSku on a hand-made history", () => {
       return { ...day, units: 2 };
     });
     expect(history).toHaveLength(84);
-    const item = assessSku(SKU, history, { today: "2026-03-15", horizonDays: 14, policy: DEFAULT_POLICY });
+    const item = assessSku(SKU, demandFromHistory(SKU.variantId, history, "2026-03-15"), { today: "2026-03-15", horizonDays: 14, policy: DEFAULT_POLICY });
     expect(item.dailyDemand).toBeCloseTo(2, 10);
     expect(item.sigmaPerDay).toBeCloseTo(0, 10);
     expect(item.onHand).toBe(20);
@@ -91,12 +92,12 @@ describe("assessSku on a hand-made history", () => {
     }
     const history = dailyHistory("2025-12-21", "2026-03-15", units, closing);
     expect(history.filter((day) => !day.available)).toHaveLength(6);
-    const item = assessSku({ ...SKU, snapshotOnHand: 0 }, history, { today: "2026-03-15", horizonDays: 7, policy: DEFAULT_POLICY });
+    const item = assessSku({ ...SKU, snapshotOnHand: 0 }, demandFromHistory(1, history, "2026-03-15"), { today: "2026-03-15", horizonDays: 7, policy: DEFAULT_POLICY });
     expect(item.dailyDemand).toBeCloseTo(3, 10);
     expect(item.censoredDays).toBe(6);
     expect(item.outOfStock).toBe(true);
     expect(item.projectedStockoutDate).toBe("2026-03-15");
-    const slow = assessSku({ ...SKU, variantId: 2, snapshotOnHand: 5 }, dailyHistory("2025-12-21", "2026-03-15", new Map([["2026-03-01", 1]]), undefined), {
+    const slow = assessSku({ ...SKU, variantId: 2, snapshotOnHand: 5 }, demandFromHistory(2, dailyHistory("2025-12-21", "2026-03-15", new Map([["2026-03-01", 1]]), undefined), "2026-03-15"), {
       today: "2026-03-15", horizonDays: 7, policy: DEFAULT_POLICY,
     });
     expect(rankInventory([slow, item], "stockout_risk")[0]!.variantId).toBe(1);

@@ -3,7 +3,8 @@
  * catalog for the commerce-ops tools; failures come back as the tool's typed error.
  */
 import type { DbOrTrx } from "../../db/database.ts";
-import { readCatalogNames, type CatalogProductName } from "../../engines/inventory/catalog-names.ts";
+import { hasActiveProducts, readCatalogNames, type CatalogProductName } from "../../engines/inventory/catalog-names.ts";
+import { readCategories } from "../../engines/inventory/inventory-sql.ts";
 import type { ToolName } from "../tool-names.ts";
 import { toolError, type ToolOutcome } from "../tool-outcome.ts";
 import { resolveName, type Candidate, type Resolution } from "../loose-match.ts";
@@ -58,6 +59,17 @@ export async function resolveCatalog(
   tool: ToolName,
   args: { readonly products: readonly string[]; readonly category: string | null },
 ): Promise<{ ok: true; selection: CatalogSelection } | { ok: false; outcome: ToolOutcome<never> }> {
+  // Only a request that names products needs the whole catalog; the rest read much less.
+  if (args.products.length === 0) {
+    if (!(await hasActiveProducts(db, workspaceId))) return { ok: false, outcome: toolError(tool, "no_data", "This workspace has no products yet.") };
+    let category: string | null = null;
+    if (args.category !== null) {
+      const resolved = resolveCategory(tool, args.category, await readCategories(db, workspaceId));
+      if (!resolved.ok) return resolved;
+      category = resolved.category;
+    }
+    return { ok: true, selection: { productIds: null, variantIds: null, touchedProductIds: null, category } };
+  }
   const catalog = await readCatalogNames(db, workspaceId);
   if (catalog.length === 0) return { ok: false, outcome: toolError(tool, "no_data", "This workspace has no products yet.") };
   let category: string | null = null;
@@ -67,7 +79,6 @@ export async function resolveCatalog(
     if (!resolved.ok) return resolved;
     category = resolved.category;
   }
-  if (args.products.length === 0) return { ok: true, selection: { productIds: null, variantIds: null, touchedProductIds: null, category } };
   const candidates = candidatesOf(category === null ? catalog : catalog.filter((product) => product.category === category));
   const productIds = new Set<number>();
   const variantIds = new Set<number>();
