@@ -49,18 +49,54 @@ describeDatabase("migrations", ({ db }) => {
 
   it("step down one at a time, removing what each one created", async () => {
     const names = Object.keys(migrations);
-    await migrateDown(db());
-    const status = await migrationStatus(db());
-    expect(status.filter((m) => m.executedAt === null).map((m) => m.name)).toEqual([names.at(-1)]);
-    // The newest migration adds the all-customer rollups: stepping down removes exactly those;
-    // the rollups and tables before it stay.
-    const tables = await publicTables(db());
-    expect(tables).toContain("order_items");
-    expect(tables.filter((table) => table.startsWith("rollup_")).sort()).toEqual(KEYED_ROLLUPS);
+    const indexes = async () => (await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = 'public'`.execute(db())).rows.map((row) => row.indexname);
+    const pending = async () => (await migrationStatus(db())).filter((m) => m.executedAt === null).map((m) => m.name);
+    // The newest migrations, newest first, and what stepping each one down must remove (the rest stays).
+    const steps: { name: string; check: () => Promise<void> }[] = [
+      {
+        name: "20261124090300_competitor_price_indexes",
+        check: async () => {
+          expect(await indexes()).not.toContain("competitor_prices_workspace_time");
+          expect(await indexes()).toContain("inventory_snapshots_workspace_date");
+        },
+      },
+      {
+        name: "20261124090200_inventory_snapshot_dates",
+        check: async () => {
+          expect(await indexes()).not.toContain("inventory_snapshots_workspace_date");
+          expect(await publicTables(db())).toContain("derived_results");
+        },
+      },
+      {
+        name: "20261124090000_derived_results",
+        check: async () => {
+          const tables = await publicTables(db());
+          expect(tables).not.toContain("derived_results");
+          expect(tables).not.toContain("derived_generations");
+          expect(tables).toContain("rollup_lines_variant_all_daily");
+        },
+      },
+      {
+        name: "20261123090000_rollups_all_customers",
+        check: async () => {
+          const tables = await publicTables(db());
+          expect(tables).toContain("order_items");
+          expect(tables.filter((table) => table.startsWith("rollup_")).sort()).toEqual(KEYED_ROLLUPS);
+        },
+      },
+    ];
+    expect(names.slice(-steps.length).reverse()).toEqual(steps.map((step) => step.name));
+    for (const [index, step] of steps.entries()) {
+      await migrateDown(db());
+      expect(await pending()).toEqual(names.slice(names.length - index - 1));
+      await step.check();
+    }
     await migrateToLatest(db());
     expect((await publicTables(db())).filter((table) => table.startsWith("rollup_")).sort()).toEqual(
       [...KEYED_ROLLUPS, "rollup_lines_product_all_daily", "rollup_lines_variant_all_daily", "rollup_orders_geo_all_daily"].sort(),
     );
+    expect(await publicTables(db())).toContain("derived_results");
+    expect(await indexes()).toContain("competitor_prices_workspace_time");
   });
 
   it("step down the metric rollups migration, removing its tables and its index on orders", async () => {

@@ -11,6 +11,7 @@ import * as metricRollups from "./20261122090000_metric_rollups.ts";
 import * as rollupsAllCustomers from "./20261123090000_rollups_all_customers.ts";
 import * as derivedResults from "./20261124090000_derived_results.ts";
 import * as inventorySnapshotDates from "./20261124090200_inventory_snapshot_dates.ts";
+import * as competitorPriceIndexes from "./20261124090300_competitor_price_indexes.ts";
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -26,6 +27,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "20261123090000_rollups_all_customers": rollupsAllCustomers,
   "20261124090000_derived_results": derivedResults,
   "20261124090200_inventory_snapshot_dates": inventorySnapshotDates,
+  "20261124090300_competitor_price_indexes": competitorPriceIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

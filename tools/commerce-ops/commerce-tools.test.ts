@@ -85,6 +85,11 @@ describeDatabase("commerce-ops tools on the demo store", ({ db }) => {
     expect(found).toMatchObject({ date: undercut.date, priceCents: undercut.competitorPriceCents, ourPriceCents: undercut.ourPriceCents, previousPriceCents: undercut.previousCompetitorPriceCents, stillBelow: true });
     expect(found!.gapCents).toBe(undercut.competitorPriceCents - undercut.ourPriceCents);
     expect(cutData.undercuts[0]!.productId).toBe(undercut.productId);
+    // `top` shortens the lists, never the counts.
+    const firstOnly = data(await competitors(competitorPricesSchema.parse({ view: "undercut", top: 1 })));
+    expect(firstOnly).toMatchObject({ undercutCount: cutData.undercutCount, productsCompared: cutData.productsCompared, productsUndersold: cutData.productsUndersold });
+    expect(firstOnly.undercuts).toEqual(cutData.undercuts.slice(0, 1));
+    expect(firstOnly.comparisons).toEqual(cutData.comparisons.slice(0, 1));
 
     const compare = data(await competitors(competitorPricesSchema.parse({ products: [undercut.productExternalId], competitors: [undercut.competitor.toLowerCase()] })));
     expect(compare.comparisons).toHaveLength(1);

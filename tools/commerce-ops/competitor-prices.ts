@@ -67,7 +67,13 @@ export interface CompetitorPricesData {
 export const createCompetitorPricesTool: ToolFactory<typeof competitorPricesSchema, CompetitorPricesData> = (deps) => async (args) => {
   const { db, workspace, clock } = deps;
   const tool = "competitor_prices";
-  const names = await readCompetitorNames(db, workspace.id);
+  // Independent reads, in flight together (one wait instead of three); their outcomes are still
+  // checked in order below: competitors first, then products, then the range.
+  const [names, resolved, freshness] = await Promise.all([
+    readCompetitorNames(db, workspace.id),
+    resolveCatalog(db, workspace.id, tool, args),
+    freshnessOfSources(db, workspace.id, ["competitors"]),
+  ]);
   if (names.length === 0) return toolError(tool, "no_data", "This workspace tracks no competitor prices yet.");
   let competitors: string[] = names;
   if (args.competitors.length > 0) {
@@ -80,7 +86,6 @@ export const createCompetitorPricesTool: ToolFactory<typeof competitorPricesSche
     }
     competitors = [...picked].sort();
   }
-  const resolved = await resolveCatalog(db, workspace.id, tool, args);
   if (!resolved.ok) return resolved.outcome;
   const spec = parseRangeText(args.range);
   if (!spec.ok) return toolError(tool, "invalid_request", spec.error.message);
@@ -96,7 +101,8 @@ export const createCompetitorPricesTool: ToolFactory<typeof competitorPricesSche
     return toolError(tool, "no_data", `No competitor prices were observed for these products in ${range.value.label}.`);
   }
   const localDate = (iso: string) => todayIn(new Date(iso), workspace.timezone);
-  const comparisons = report.comparisons.map((c): PriceComparisonData => ({
+  // Only the listed ones are shaped: local dates cost an Intl call each, and the counts need none.
+  const comparisons = report.comparisons.slice(0, args.top).map((c): PriceComparisonData => ({
     productId: c.productId,
     title: c.title,
     sku: c.sku,
@@ -105,7 +111,7 @@ export const createCompetitorPricesTool: ToolFactory<typeof competitorPricesSche
     quotes: c.quotes.map((q) => ({ competitor: q.competitor, priceCents: q.priceCents, gapCents: q.gapCents, gapPct: q.gapPct, observedDate: localDate(q.observedAt) })),
     outOfStock: c.outOfStock,
   }));
-  const undercuts = report.undercuts.map((u): UndercutData => ({
+  const undercuts = report.undercuts.slice(0, args.top).map((u): UndercutData => ({
     productId: u.productId,
     title: u.title,
     sku: u.sku,
@@ -126,11 +132,11 @@ export const createCompetitorPricesTool: ToolFactory<typeof competitorPricesSche
     category: resolved.selection.category,
     competitors,
     observations: report.observations,
-    productsCompared: comparisons.length,
-    productsUndersold: comparisons.filter((c) => c.quotes.some((q) => q.gapCents < 0)).length,
-    comparisons: comparisons.slice(0, args.top),
-    undercutCount: undercuts.length,
-    undercuts: undercuts.slice(0, args.top),
+    productsCompared: report.comparisons.length,
+    productsUndersold: report.comparisons.filter((c) => c.quotes.some((q) => q.gapCents < 0)).length,
+    comparisons,
+    undercutCount: report.undercuts.length,
+    undercuts,
   };
-  return toolData(tool, data, await freshnessOfSources(db, workspace.id, ["competitors"]));
+  return toolData(tool, data, freshness);
 };
