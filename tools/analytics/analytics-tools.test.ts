@@ -1,5 +1,7 @@
 import { expect, it } from "vitest";
+import { readDerivedResult } from "../../db/repositories/derived-results.ts";
 import { findWorkspaceBySlug } from "../../db/repositories/workspaces.ts";
+import { findAnomalies } from "../../engines/metrics/analysis/metric-anomalies.ts";
 import type { Db } from "../../db/database.ts";
 import type { Workspace } from "../../db/schema/core.ts";
 import { seedDemo } from "../../demo/index.ts";
@@ -82,6 +84,12 @@ describeDatabase("analytics tools on the demo store", ({ db }) => {
     const anomalyArgs = explainAnomaliesSchema.parse({ metric: "net_sales", lookbackDays: 30 });
     const anomalies = await createExplainAnomaliesTool(deps)(anomalyArgs);
     expect(anomalies.ok && anomalies.data.checked.last).toBe("2026-11-20");
+    // Asked again the same day, the stored findings are read back: the same as computing them afresh.
+    expect((await readDerivedResult(deps.db, deps.workspace.id, "anomalies:net_sales:30:56:default:suspects:v1", "2026-11-21")).found).toBe(true);
+    const again = await createExplainAnomaliesTool(deps)(anomalyArgs);
+    const direct = await findAnomalies(deps.db, deps.workspace, deps.clock, { metric: "net_sales", lookbackDays: 30 });
+    expect(again.ok && again.data.anomalies).toEqual(direct.ok && direct.value.anomalies);
+    expect(again).toEqual(anomalies);
     const forecastArgs = forecastMetricSchema.parse({ metric: "orders", horizonDays: 14 });
     const forecast = await createForecastMetricTool(deps)(forecastArgs);
     expect(forecast.ok && forecast.data.total.days).toBe(14);

@@ -1,6 +1,7 @@
 /** explain_anomalies: unusual days in a metric's recent daily series, with the members that drove them. */
 import type { z } from "zod";
-import { findAnomalies, type AnomalyFindings } from "../../engines/metrics/analysis/metric-anomalies.ts";
+import { findAnomaliesOncePerDay } from "../../engines/metrics/analysis/anomalies-by-day.ts";
+import type { AnomalyFindings } from "../../engines/metrics/analysis/metric-anomalies.ts";
 import { findMetric } from "../../engines/metrics/definitions/registry.ts";
 import type { MetricUnit } from "../../engines/metrics/definitions/types.ts";
 import { addDays } from "../../lib/calendar-date.ts";
@@ -30,7 +31,7 @@ export const createExplainAnomaliesTool: ToolFactory<typeof explainAnomaliesCont
   if (freshness.length > 0 && freshness.every((entry) => entry.latestData === null)) {
     return toolError(TOOL, "no_data", `The workspace has no ${freshness.map((entry) => entry.source).join(", ")} data, so ${metric.name} has no daily series.`);
   }
-  const found = await findAnomalies(deps.db, deps.workspace, deps.clock, { metric: metric.name, lookbackDays: args.lookbackDays });
+  const found = await findAnomaliesOncePerDay(deps.db, deps.workspace, deps.clock, { metric: metric.name, lookbackDays: args.lookbackDays });
   if (!found.ok) return analysisError(TOOL, args.metric, found.error);
   const last = found.value.window.last;
   const checked = { start: addDays(last, 1 - args.lookbackDays), last };

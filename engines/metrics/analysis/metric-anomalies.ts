@@ -48,6 +48,9 @@ export interface AnomalySearch {
   readonly threshold?: number;
 }
 
+export const DEFAULT_LOOKBACK_DAYS = 14;
+export const DEFAULT_HISTORY_DAYS = 56;
+
 const SUSPECTS: readonly DimensionName[] = ["source_channel", "category", "customer_type", "state", "platform", "campaign", "source_medium"];
 
 function additive(metric: MetricDefinition): boolean {
@@ -71,8 +74,8 @@ function strongest(candidates: readonly AnomalyDrivers[]): AnomalyDrivers | null
 export async function findAnomalies(db: DbOrTrx, workspace: MetricWorkspace, clock: Clock, search: AnomalySearch = {}): Promise<Result<AnomalyFindings, MetricQueryError>> {
   const metric = findMetric(search.metric ?? "net_sales");
   if (!metric) return err({ code: "unknown_metric", message: `Unknown metric "${search.metric ?? ""}".` });
-  const lookbackDays = search.lookbackDays ?? 14;
-  const historyDays = search.historyDays ?? 56;
+  const lookbackDays = search.lookbackDays ?? DEFAULT_LOOKBACK_DAYS;
+  const historyDays = search.historyDays ?? DEFAULT_HISTORY_DAYS;
   const window = windowOf(workspace, clock, lookbackDays + historyDays);
   const total = await dailySeries(db, workspace, clock, metric.name, window);
   if (!total.ok) return total;
