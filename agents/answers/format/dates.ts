@@ -3,6 +3,7 @@
  * "noviembre de 2026" / "novembro de 2026", "Q3 2026" / "T3 2026". Ranges are local dates, end exclusive.
  */
 import { addDays, daysBetween, daysInMonth, parseIsoDate } from "../../../lib/calendar-date.ts";
+import { offsetMinutesAt } from "../../../lib/zoned-time.ts";
 import type { Language } from "../../shared/language.ts";
 
 const SHORT_MONTHS: Readonly<Record<Language, readonly string[]>> = {
@@ -90,9 +91,10 @@ export function formatRange(start: string, end: string, language: Language, with
 
 /** The local date and wall time of an instant in a zone. */
 export function localParts(instant: string, timeZone: string): { date: string; hour: number; minute: number } {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(instant));
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? "0";
-  return { date: `${get("year")}-${get("month")}-${get("day")}`, hour: Number(get("hour")), minute: Number(get("minute")) };
+  const ms = new Date(instant).getTime();
+  // The zone's wall clock as a UTC date (offsets come from lib/zoned-time's cached formatters).
+  const wall = new Date(ms + offsetMinutesAt(ms, timeZone) * 60_000);
+  return { date: wall.toISOString().slice(0, 10), hour: wall.getUTCHours(), minute: wall.getUTCMinutes() };
 }
 
 /** "Nov 21, 2026 2:05 PM" / "21 nov 2026, 14:05" in the zone. */

@@ -21,8 +21,18 @@ export function plainSpaces(text: string): string {
   return text.replace(/[\u00a0\u202f]/g, " ");
 }
 
+/** Formatters by locale and options: constructing an Intl.NumberFormat costs far more than using one. */
+const formatters = new Map<string, Intl.NumberFormat>();
+
 function numberFormat(context: Pick<AnswerContext, "language" | "currency">, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  return new Intl.NumberFormat(localeOf(context), options);
+  const locale = localeOf(context);
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** Money from minor units: 123456789 MXN (es) → "$1,234,568"; 41250 BRL (pt) → "R$ 412,50". */
