@@ -7,13 +7,13 @@
 import { randomUUID } from "node:crypto";
 import { HumanMessage } from "@langchain/core/messages";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
-import { PostgresSaver } from "@langchain/langgraph-checkpoint-postgres";
 import type pg from "pg";
 import type { Db } from "../db/database.ts";
 import { fixedClock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/logger.ts";
 import { toolsForTurn } from "../tools/index.ts";
 import { systemPromptFor } from "./models/providers/system-prompts.ts";
+import { BatchedPostgresSaver } from "./shared/batched-postgres-saver.ts";
 import { withConfiguration, type ModelSource } from "./shared/configuration.ts";
 import { createWorkspaceContextLoader, type WorkspaceContextLoader } from "./shared/load-workspace-context.ts";
 import { currentToolCalls } from "./shared/turn-messages.ts";
@@ -36,8 +36,9 @@ export interface RuntimeOptions {
   readonly checkpointer?: BaseCheckpointSaver;
 }
 
-async function postgresCheckpointer(pool: pg.Pool): Promise<PostgresSaver> {
-  const saver = new PostgresSaver(pool, undefined, { schema: CHECKPOINT_SCHEMA });
+async function postgresCheckpointer(pool: pg.Pool): Promise<BatchedPostgresSaver> {
+  // PostgresSaver with put and putWrites in one statement each (see batched-postgres-saver.ts).
+  const saver = new BatchedPostgresSaver(pool, undefined, { schema: CHECKPOINT_SCHEMA });
   await saver.setup();
   return saver;
 }
