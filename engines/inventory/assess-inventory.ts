@@ -8,7 +8,7 @@ import type { DbOrTrx } from "../../db/database.ts";
 import { addDays, weekdayOf, type IsoDate } from "../../lib/calendar-date.ts";
 import { demandOver, type DemandForecast } from "./demand-forecast.ts";
 import { readSkus, type SkuFilter, type SkuRow } from "./inventory-sql.ts";
-import { isTracked, skuDemand, type SkuDemand } from "./sku-demand.ts";
+import { isTracked, storedSkuDemand, withMissingDemand, type SkuDemand } from "./sku-demand.ts";
 import { stockPolicy, type PolicySettings, type StockPolicy } from "./stock-policy.ts";
 
 /** How far ahead a run-out date is projected. */
@@ -49,9 +49,11 @@ export interface SkuInventory extends StockPolicy {
 }
 
 export async function assessInventory(db: DbOrTrx, workspaceId: number, request: InventoryRequest): Promise<SkuInventory[]> {
-  const skus = (await readSkus(db, workspaceId, request.filter)).filter(isTracked);
+  // Stock is read live while the day's stored demand is read alongside (on PGlite they queue).
+  const [rows, stored] = await Promise.all([readSkus(db, workspaceId, request.filter), storedSkuDemand(db, workspaceId, request.today)]);
+  const skus = rows.filter(isTracked);
   if (skus.length === 0) return [];
-  const demand = await skuDemand(db, workspaceId, request.today, skus);
+  const demand = await withMissingDemand(db, workspaceId, request.today, stored, skus);
   return skus.flatMap((sku) => {
     const forecast = demand.get(sku.variantId);
     return forecast === undefined ? [] : [assessSku(sku, forecast, request)];

@@ -54,11 +54,10 @@ export function demandFromHistory(variantId: number, history: readonly DailySale
 }
 
 /**
- * The demand of the given SKUs for `today`: read back when stored for that day, else computed for
- * every tracked SKU of the workspace and stored. SKUs missing from a stored result (tracked since)
- * are computed on their own.
+ * The demand of every tracked SKU of the workspace for `today`: read back when stored for that day,
+ * else computed and stored.
  */
-export async function skuDemand(db: DbOrTrx, workspaceId: number, today: IsoDate, skus: readonly SkuRow[]): Promise<Map<number, SkuDemand>> {
+export async function storedSkuDemand(db: DbOrTrx, workspaceId: number, today: IsoDate): Promise<Map<number, SkuDemand>> {
   const stored = await cachedByDay(db, workspaceId, {
     key: CACHE_KEY,
     asOf: today,
@@ -70,10 +69,19 @@ export async function skuDemand(db: DbOrTrx, workspaceId: number, today: IsoDate
     },
     store: (demands) => demands.map(toRow),
   });
-  const byVariant = new Map(stored.ok ? stored.value.value.map((demand) => [demand.variantId, demand]) : []);
-  const missing = skus.map((sku) => sku.variantId).filter((id) => !byVariant.has(id));
-  if (missing.length > 0) for (const demand of await computeSkuDemand(db, workspaceId, today, missing)) byVariant.set(demand.variantId, demand);
-  return byVariant;
+  return new Map(stored.ok ? stored.value.value.map((demand) => [demand.variantId, demand]) : []);
+}
+
+/** Adds the demand of SKUs missing from a stored result (tracked since it was computed), computed on their own. */
+export async function withMissingDemand(db: DbOrTrx, workspaceId: number, today: IsoDate, demand: Map<number, SkuDemand>, skus: readonly SkuRow[]): Promise<Map<number, SkuDemand>> {
+  const missing = skus.map((sku) => sku.variantId).filter((id) => !demand.has(id));
+  if (missing.length > 0) for (const computed of await computeSkuDemand(db, workspaceId, today, missing)) demand.set(computed.variantId, computed);
+  return demand;
+}
+
+/** The demand of the given SKUs for `today` (see {@link storedSkuDemand} and {@link withMissingDemand}). */
+export async function skuDemand(db: DbOrTrx, workspaceId: number, today: IsoDate, skus: readonly SkuRow[]): Promise<Map<number, SkuDemand>> {
+  return withMissingDemand(db, workspaceId, today, await storedSkuDemand(db, workspaceId, today), skus);
 }
 
 /** Reads the SKUs' daily units and stock over the history window and forecasts each. */

@@ -43,13 +43,10 @@ export const createInventoryStatusTool: ToolFactory<typeof inventoryStatusSchema
   const resolved = await resolveCatalog(db, workspace.id, tool, args);
   if (!resolved.ok) return resolved.outcome;
   const today = todayIn(clock.now(), workspace.timezone);
-  const items = await assessInventory(db, workspace.id, {
-    today,
-    timeZone: workspace.timezone,
-    horizonDays: args.horizonDays,
-    policy: DEFAULT_POLICY,
-    filter: resolved.selection,
-  });
+  const [items, freshness] = await Promise.all([
+    assessInventory(db, workspace.id, { today, timeZone: workspace.timezone, horizonDays: args.horizonDays, policy: DEFAULT_POLICY, filter: resolved.selection }),
+    freshnessOfSources(db, workspace.id, ["inventory", "orders"]),
+  ]);
   if (items.length === 0) {
     const scoped = resolved.selection.productIds !== null || resolved.selection.variantIds !== null || resolved.selection.category !== null;
     return toolError(tool, "no_data", scoped ? "There is no stock data for these products." : "This workspace has no inventory data yet (no stock snapshots or stock levels).");
@@ -78,5 +75,5 @@ export const createInventoryStatusTool: ToolFactory<typeof inventoryStatusSchema
       excessValueCents: overstocked.reduce((sum, item) => sum + item.excessValueCents, 0),
     },
   };
-  return toolData(tool, data, await freshnessOfSources(db, workspace.id, ["inventory", "orders"]));
+  return toolData(tool, data, freshness);
 };

@@ -42,7 +42,10 @@ export const createReorderSuggestionsTool: ToolFactory<typeof reorderSuggestions
   if (!resolved.ok) return resolved.outcome;
   const today = todayIn(clock.now(), workspace.timezone);
   const policy = { ...DEFAULT_POLICY, leadTimeDays: args.leadTimeDays ?? DEFAULT_POLICY.leadTimeDays };
-  const items = await assessInventory(db, workspace.id, { today, timeZone: workspace.timezone, horizonDays: policy.leadTimeDays, policy, filter: resolved.selection });
+  const [items, freshness] = await Promise.all([
+    assessInventory(db, workspace.id, { today, timeZone: workspace.timezone, horizonDays: policy.leadTimeDays, policy, filter: resolved.selection }),
+    freshnessOfSources(db, workspace.id, ["inventory", "orders"]),
+  ]);
   if (items.length === 0) return toolError(tool, "no_data", "There is no stock data to base reorders on (no stock snapshots or stock levels).");
   const lines = rankInventory(items, "reorder").map((item): ReorderLineData => {
     const data = inventoryItemData(item);
@@ -63,5 +66,5 @@ export const createReorderSuggestionsTool: ToolFactory<typeof reorderSuggestions
     totalOrderValueCents: lines.reduce((sum, line) => sum + line.orderValueCents, 0),
     totalUnits: lines.reduce((sum, line) => sum + line.reorderQuantity, 0),
   };
-  return toolData(tool, data, await freshnessOfSources(db, workspace.id, ["inventory", "orders"]));
+  return toolData(tool, data, freshness);
 };
