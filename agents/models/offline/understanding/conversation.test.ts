@@ -15,6 +15,8 @@ const SOCIAL: ReadonlyArray<readonly [string, Expected]> = [
   ["what can you do?", { lang: "en", kind: "help" }],
   ["ayuda", { lang: "es", kind: "help" }],
   ["o que você faz?", { lang: "pt", kind: "help" }],
+  ["eae, blz? o que vc faz exatamente?", { lang: "pt", kind: "help" }],
+  ["me indica um remédio pra dor de cabeça", { lang: "pt", kind: "out_of_scope" }],
   ["qué tiempo hace mañana en Buenos Aires?", { lang: "es", kind: "out_of_scope" }],
   ["tell me a joke", { lang: "en", kind: "out_of_scope" }],
   ["quem ganhou o jogo do flamengo?", { lang: "pt", kind: "out_of_scope" }],

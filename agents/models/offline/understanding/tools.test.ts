@@ -3,6 +3,10 @@ import { describe, expect, it } from "vitest";
 import { run, schemaIssues, summarize, type Expected } from "./test-helpers.ts";
 
 const CASES: ReadonlyArray<readonly [string, Expected]> = [
+  ["o que vai faltar nos próximos 10 dias?", { lang: "pt", kind: "tool", tool: "inventory_status", args: { view: "stockout_risk", horizonDays: 10 } }],
+  ["what's at risk of stocking out in the next 10 days?", { lang: "en", kind: "tool", tool: "inventory_status", args: { view: "stockout_risk", horizonDays: 10 } }],
+  ["quien nos gano en precio en los ultimos 15 dias", { lang: "es", kind: "tool", tool: "competitor_prices", args: { view: "undercut", range: "last 15 days" } }],
+  ["quanto a gente deve faturar nos próximos 15 dias, mais ou menos?", { lang: "pt", kind: "tool", tool: "forecast_metric", args: { metric: "net_sales", horizonDays: 15 } }],
   // marketing
   ["qual foi o roas do meta", { lang: "pt", kind: "tool", agent: "marketing", tool: "marketing_performance", args: { platforms: ["meta"], by: "platform" } }],
   ["cómo van mis campañas?", { lang: "es", kind: "tool", agent: "marketing", tool: "marketing_performance", args: { by: "campaign" } }],

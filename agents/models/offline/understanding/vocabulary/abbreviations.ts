@@ -20,6 +20,11 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ["impr", "impressions"],
   ["mkt", "marketing"],
   ["mktg", "marketing"],
+  ["vc", "voce"],
+  ["vcs", "voces"],
+  ["blz", "beleza"],
+  ["tb", "tambem"],
+  ["tbm", "tambem"],
 ]);
 
 /** Portuguese/Spanish contractions of a preposition and a demonstrative, before time words. */
