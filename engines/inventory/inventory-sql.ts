@@ -37,18 +37,28 @@ export async function readSkus(db: DbOrTrx, workspaceId: number, filter: SkuFilt
       ? sql`true`
       : sql`(p.id = any(${[...(filter.productIds ?? [])]}::bigint[]) or v.id = any(${[...(filter.variantIds ?? [])]}::bigint[]))`;
   const category = filter.category === null ? sql`true` : sql`p.category = ${filter.category}`;
+  // Stock syncs write every SKU's snapshot each day, so most SKUs' latest snapshot is on the
+  // workspace's latest snapshot date: one index range read. Only SKUs missing from that date (no
+  // longer synced) look up their own latest snapshot.
   const rows = await sql<{
     variant_id: number; sku: string | null; variant_title: string; product_id: number; product_title: string; category: string | null;
     price_cents: number; cost_cents: number | null; inventory_qty: number | null; snapshot_date: string | null; snapshot_on_hand: number | null;
   }>`
+    with latest as (select max(date) as day from inventory_snapshots where workspace_id = ${workspaceId}),
+    at_latest as (
+      select s.variant_id, s.date, s.on_hand from inventory_snapshots s, latest
+      where s.workspace_id = ${workspaceId} and s.date = latest.day
+    )
     select v.id as variant_id, v.sku, v.title as variant_title, p.id as product_id, p.title as product_title, p.category,
-           v.price_cents, v.cost_cents, v.inventory_qty, s.date as snapshot_date, s.on_hand as snapshot_on_hand
+           v.price_cents, v.cost_cents, v.inventory_qty,
+           to_char(coalesce(a.date, l.date), 'YYYY-MM-DD') as snapshot_date, coalesce(a.on_hand, l.on_hand) as snapshot_on_hand
     from variants v
     join products p on p.id = v.product_id and p.workspace_id = ${workspaceId}
+    left join at_latest a on a.variant_id = v.id
     left join lateral (
-      select to_char(date, 'YYYY-MM-DD') as date, on_hand from inventory_snapshots s
-      where s.workspace_id = ${workspaceId} and s.variant_id = v.id order by s.date desc limit 1
-    ) s on true
+      select s.date, s.on_hand from inventory_snapshots s
+      where a.variant_id is null and s.workspace_id = ${workspaceId} and s.variant_id = v.id order by s.date desc limit 1
+    ) l on true
     where v.workspace_id = ${workspaceId} and p.status = 'active' and ${picked} and ${category}
     order by v.id`.execute(db);
   return rows.rows.map((row) => ({
