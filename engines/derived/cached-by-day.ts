@@ -23,21 +23,15 @@ export interface ByDaySpec<T, E> {
   readonly store?: (value: T) => unknown;
 }
 
-export interface ByDayOutcome<T> {
-  readonly value: T;
-  /** True when read back, false when computed by this call. */
-  readonly cached: boolean;
-}
-
-export async function cachedByDay<T, E>(db: DbOrTrx, workspaceId: number, spec: ByDaySpec<T, E>): Promise<Result<ByDayOutcome<T>, E>> {
+export async function cachedByDay<T, E>(db: DbOrTrx, workspaceId: number, spec: ByDaySpec<T, E>): Promise<Result<T, E>> {
   const lookup = await readDerivedResult(db, workspaceId, spec.key, spec.asOf);
   if (lookup.found) {
     const parsed = spec.schema.safeParse(lookup.result);
     // A row that no longer parses (written by an older shape) is simply recomputed and replaced.
-    if (parsed.success) return ok({ value: parsed.data, cached: true });
+    if (parsed.success) return ok(parsed.data);
   }
   const computed = await spec.compute();
   if (!computed.ok) return computed;
   await writeDerivedResult(db, { workspaceId, key: spec.key, asOf: spec.asOf, windowStart: spec.windowStart, generation: lookup.generation, result: spec.store ? spec.store(computed.value) : computed.value });
-  return ok({ value: computed.value, cached: false });
+  return computed;
 }

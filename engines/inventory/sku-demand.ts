@@ -69,7 +69,7 @@ export async function storedSkuDemand(db: DbOrTrx, workspaceId: number, today: I
     },
     store: (demands) => demands.map(toRow),
   });
-  return new Map(stored.ok ? stored.value.value.map((demand) => [demand.variantId, demand]) : []);
+  return new Map(stored.ok ? stored.value.map((demand) => [demand.variantId, demand]) : []);
 }
 
 /** Adds the demand of SKUs missing from a stored result (tracked since it was computed), computed on their own. */

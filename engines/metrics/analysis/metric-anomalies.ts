@@ -48,6 +48,7 @@ export interface AnomalySearch {
   readonly threshold?: number;
 }
 
+export const DEFAULT_METRIC = "net_sales";
 export const DEFAULT_LOOKBACK_DAYS = 14;
 export const DEFAULT_HISTORY_DAYS = 56;
 
@@ -72,7 +73,7 @@ function strongest(candidates: readonly AnomalyDrivers[]): AnomalyDrivers | null
 }
 
 export async function findAnomalies(db: DbOrTrx, workspace: MetricWorkspace, clock: Clock, search: AnomalySearch = {}): Promise<Result<AnomalyFindings, MetricQueryError>> {
-  const metric = findMetric(search.metric ?? "net_sales");
+  const metric = findMetric(search.metric ?? DEFAULT_METRIC);
   if (!metric) return err({ code: "unknown_metric", message: `Unknown metric "${search.metric ?? ""}".` });
   const lookbackDays = search.lookbackDays ?? DEFAULT_LOOKBACK_DAYS;
   const historyDays = search.historyDays ?? DEFAULT_HISTORY_DAYS;

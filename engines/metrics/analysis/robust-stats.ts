@@ -31,11 +31,6 @@ export function stddev(values: readonly number[]): number {
   return Math.sqrt(sum(values.map((v) => (v - m) ** 2)) / (values.length - 1));
 }
 
-/** The values sorted ascending, as a new array. */
-export function sorted(values: readonly number[]): number[] {
-  return [...values].sort((a, b) => a - b);
-}
-
 /**
  * Quantile with linear interpolation between order statistics (type 7, the R and NumPy default):
  * h = (n − 1)·p, q = x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎). `p` is clamped to [0, 1]; 0 when empty.
