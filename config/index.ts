@@ -1,6 +1,8 @@
 import path from "node:path";
+import { resolveChannelSettings, type ChannelSettings } from "./channels-schema.ts";
 import { envSchema, resolveModelSettings, type Env, type ModelSettings } from "./schema.ts";
 
+export type { ChannelSettings, EmailSettings, SlackSettings, WhatsAppCloudSettings, WhatsAppWebSettings } from "./channels-schema.ts";
 export type { Env, LogLevel, ModelProvider, ModelSettings, ModelTask, ProviderEndpoint, TaskModelSettings } from "./schema.ts";
 export { DEFAULT_MODEL_NAMES, envSchema, MODEL_PROVIDERS, MODEL_TASK_VARIABLES, MODEL_TASKS } from "./schema.ts";
 
@@ -14,6 +16,8 @@ export interface AppConfig {
   readonly database: DatabaseTarget;
   /** Which provider and model each task uses (BIZOS_MODEL*), with the provider keys and base URLs. */
   readonly models: ModelSettings;
+  /** The server, each channel (null when off), delivery and per-member limits. */
+  readonly channels: ChannelSettings;
 }
 
 export class ConfigError extends Error {
@@ -40,7 +44,8 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>> 
     : { kind: "pglite", dataDir: path.join(dataDir, "pglite") };
   // The schema already refused a task whose provider has no key, so the problems list is empty here.
   const { settings: models } = resolveModelSettings(env);
-  return deepFreeze({ env, dataDir, database, models });
+  const { settings: channels } = resolveChannelSettings(env, dataDir);
+  return deepFreeze({ env, dataDir, database, models, channels });
 }
 
 let cached: AppConfig | undefined;

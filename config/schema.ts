@@ -1,23 +1,8 @@
 import { z } from "zod";
+import { channelEnvShape, resolveChannelSettings } from "./channels-schema.ts";
+import { envBoolean, httpUrl } from "./env-values.ts";
 
 const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
-
-/** Booleans from the environment: 1/true/yes/on and 0/false/no/off, case-insensitive. */
-const envBoolean = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .transform((value, ctx) => {
-    if (["1", "true", "yes", "on"].includes(value)) return true;
-    if (["0", "false", "no", "off", ""].includes(value)) return false;
-    ctx.addIssue({ code: "custom", message: `expected a boolean (1/0, true/false), got "${value}"` });
-    return z.NEVER;
-  });
-
-const httpUrl = z
-  .string()
-  .trim()
-  .refine((value) => /^https?:\/\/[^\s]+$/.test(value) && URL.canParse(value), "must be an http:// or https:// URL");
 
 const apiKey = z.string().trim().min(1, "must not be blank");
 
@@ -132,6 +117,7 @@ const envShape = z.object({
   REQUIRE_POSTGRES_TESTS: envBoolean
     .default(false)
     .describe("Tests only: fail (instead of skipping with a reason) when PostgreSQL with pgvector is unreachable. CI sets it."),
+  ...channelEnvShape,
 });
 
 export type Env = z.infer<typeof envShape>;
@@ -139,6 +125,7 @@ export type Env = z.infer<typeof envShape>;
 /** The environment schema, with the cross-variable check that every provider a task uses has its key. */
 export const envSchema = envShape.superRefine((env, ctx) => {
   for (const problem of resolveModelSettings(env).problems) ctx.addIssue({ code: "custom", path: [problem.variable], message: problem.message });
+  for (const problem of resolveChannelSettings(env, env.BIZOS_DATA_DIR).problems) ctx.addIssue({ code: "custom", path: [problem.variable], message: problem.message });
 });
 
 /** The model behind one task: null model for offline. */

@@ -19,6 +19,7 @@ import type {
   InsightsTable,
   MemoryEmbeddingsTable,
   MessagesTable,
+  InboundEventsTable,
   OutboxTable,
   PriceChangeProposalsTable,
 } from "./schema/operations.ts";
@@ -66,6 +67,7 @@ export interface Database {
   insights: InsightsTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  inbound_events: InboundEventsTable;
   rollup_orders_daily: RollupOrdersDailyTable;
   rollup_lines_daily: RollupLinesDailyTable;
   rollup_orders_channel_daily: RollupOrdersChannelDailyTable;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from "kysely";
-import { OUTBOX_STATUSES, PROPOSAL_STATUSES } from "../schema/operations.ts";
+import { PROPOSAL_STATUSES } from "../schema/operations.ts";
 import { emptyJson, now, oneOf, tenantTable } from "./columns.ts";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -105,7 +105,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("last_error", "text")
     .addColumn("sent_at", "timestamptz")
     .addColumn("created_at", "timestamptz", (col) => col.notNull().defaultTo(now))
-    .addCheckConstraint("outbox_status", oneOf("status", OUTBOX_STATUSES))
+    .addCheckConstraint("outbox_status", oneOf("status", ["pending", "sending", "sent", "failed", "dead"]))
     .execute();
   await db.schema.createIndex("outbox_due").on("outbox").columns(["status", "next_attempt_at"]).execute();
 }

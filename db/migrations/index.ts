@@ -12,6 +12,7 @@ import * as rollupsAllCustomers from "./20261123090000_rollups_all_customers.ts"
 import * as derivedResults from "./20261124090000_derived_results.ts";
 import * as inventorySnapshotDates from "./20261124090200_inventory_snapshot_dates.ts";
 import * as competitorPriceIndexes from "./20261124090300_competitor_price_indexes.ts";
+import * as channels from "./20261125090000_channels.ts";
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -28,6 +29,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "20261124090000_derived_results": derivedResults,
   "20261124090200_inventory_snapshot_dates": inventorySnapshotDates,
   "20261124090300_competitor_price_indexes": competitorPriceIndexes,
+  "20261125090000_channels": channels,
 };
 
 export const migrationProvider: MigrationProvider = {

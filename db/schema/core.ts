@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Insertable, Selectable, Updateable } from "kysely";
 import type { CreatedAt, Id, JsonWithDefault, UpdatedAt } from "./columns.ts";
 
 export const VERTICALS = ["ecommerce", "saas", "both"] as const;
@@ -47,6 +47,8 @@ export interface ChannelIdentitiesTable {
   channel: IdentityChannel;
   /** Slack user id, WhatsApp phone in E.164, or lower-cased email address. */
   external_id: string;
+  /** When the person last wrote on this channel (WhatsApp's 24-hour customer-service window). */
+  last_inbound_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: CreatedAt;
 }
 

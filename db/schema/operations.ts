@@ -1,4 +1,4 @@
-import type { Selectable } from "kysely";
+import type { ColumnType, Selectable } from "kysely";
 import type { CreatedAt, Id, Json, JsonWithDefault, Timestamp, UpdatedAt } from "./columns.ts";
 
 /** One observation of a competitor's price; history is the rows over time. */
@@ -122,23 +122,47 @@ export interface AuditLogTable {
   created_at: CreatedAt;
 }
 
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "dead"] as const;
+/**
+ * pending: due at next_attempt_at (a retry after a failure keeps last_error); sending: claimed by a
+ * deliverer; sent: delivered (never sent again); held: waiting for the recipient to write again
+ * (WhatsApp's 24-hour window with no template); dead: given up, listed by `bizos outbox failed`.
+ */
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "held", "dead"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export const OUTBOX_KINDS = ["reply", "proactive"] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 export interface OutboxTable {
   id: Id;
-  workspace_id: number;
+  /** Null only for a reply to an unknown sender, who belongs to no workspace. */
+  workspace_id: number | null;
+  /** slack, whatsapp or email. */
   channel: string;
+  /** The channel address: Slack channel id or response_url, E.164 phone, email address. */
   recipient: string;
+  /** The member it is for, when known (held WhatsApp messages are released when they write). */
+  member_id: number | null;
+  /** reply: answers a message the person just sent; proactive: the product speaks first (digests, alerts). */
+  kind: ColumnType<OutboxKind, OutboxKind | undefined, OutboxKind>;
+  /** The channel's outbound message (channels/outbound-message.ts), validated when read. */
   payload: Json<Record<string, unknown>>;
   /** A delivered key is never sent twice. */
   idempotency_key: string;
-  status: OutboxStatus;
-  attempts: number;
-  next_attempt_at: Timestamp;
+  status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
   last_error: string | null;
+  provider_message_id: string | null;
   sent_at: Timestamp | null;
   created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** One row per provider event id, so a retried delivery of the same event is handled once. */
+export interface InboundEventsTable {
+  channel: string;
+  event_id: string;
+  received_at: CreatedAt;
 }
 
 export type PriceChangeProposal = Selectable<PriceChangeProposalsTable>;
