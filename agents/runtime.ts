@@ -9,6 +9,7 @@ import { HumanMessage } from "@langchain/core/messages";
 import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type pg from "pg";
 import type { Db } from "../db/database.ts";
+import { OWNER_ACCESS } from "../engines/access/roles.ts";
 import { fixedClock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/logger.ts";
 import { toolsForTurn } from "../tools/index.ts";
@@ -54,7 +55,7 @@ export async function createConversationRuntime(options: RuntimeOptions): Promis
       const started = performance.now();
       const thread = request.thread ?? randomUUID();
       const context = await contexts.load(options.db, request.workspace, request.now);
-      const tools = toolsForTurn({ db: options.db, workspace: request.workspace, clock: fixedClock(request.now), logger });
+      const tools = toolsForTurn({ db: options.db, workspace: request.workspace, access: request.access ?? OWNER_ACCESS, clock: fixedClock(request.now), logger });
       const configuration = { models: options.models, tools, context, systemPrompt: systemPromptFor, historyMessages: HISTORY_MESSAGES };
       const state = await graph.invoke(
         { messages: [new HumanMessage(request.text)], agent: null, hops: 0, modelCalls: 0, answer: "", kind: "answer", freshness: null, numbersChecked: true },

@@ -3,6 +3,7 @@
  * bench): a person's text in, the graph's answer and everything it did out.
  */
 import type { Workspace } from "../db/schema/core.ts";
+import type { TurnAccess } from "../engines/access/roles.ts";
 import type { Language } from "./shared/language.ts";
 import type { AgentName } from "../tools/tool-names.ts";
 import type { ToolOutcome } from "../tools/tool-outcome.ts";
@@ -14,6 +15,8 @@ export interface TurnRequest {
   readonly thread: string | null;
   /** The turn's now: pinned by tests, evals and --now; the system clock otherwise. */
   readonly now: Date;
+  /** What the asker may use and see (channels pass the member's role); unset: the owner (terminal, local web chat). */
+  readonly access?: TurnAccess;
 }
 
 export interface TurnToolCall {

@@ -16,6 +16,7 @@ import { currencyMinorDigits } from "../lib/money.ts";
 import type { EvalCase } from "./case-schema.ts";
 import type { ValueTarget } from "./scorers/numbers.ts";
 import type { ExpectedValues, ExpectedValuesResult } from "./scorers/values.ts";
+import { OWNER_ACCESS } from "../engines/access/roles.ts";
 import { runToolByFactory, type ExpectedToolRunner } from "./tool-runner.ts";
 import { isToolName, parseToolArgs } from "./tool-schemas.ts";
 
@@ -77,5 +78,5 @@ export async function expectedValues(deps: ExpectedValuesDeps, workspace: Worksp
   const parsed = parseToolArgs(tool, args ?? {});
   if (!parsed.ok) return { ok: false, reason: `expected args invalid: ${parsed.message}` };
   const run = deps.runTool ?? runToolByFactory;
-  return run(tool, parsed.args, { db: deps.db, workspace, clock, logger: deps.logger ?? silentLogger });
+  return run(tool, parsed.args, { db: deps.db, workspace, access: OWNER_ACCESS, clock, logger: deps.logger ?? silentLogger });
 }

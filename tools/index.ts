@@ -17,21 +17,32 @@ import { createReorderSuggestionsTool } from "./commerce-ops/reorder-suggestions
 import { createBudgetReallocationTool } from "./marketing/budget-reallocation.ts";
 import { budgetReallocationContract, marketingPerformanceContract } from "./marketing/contracts.ts";
 import { createMarketingPerformanceTool } from "./marketing/marketing-performance.ts";
-import { asLangChainTool, type ToolDeps } from "./tool-contract.ts";
+import type { z } from "zod";
+import { withheldMetrics } from "../engines/access/roles.ts";
+import { canUseTool, costsForbidden, roleForbidden } from "./tool-access.ts";
+import { asLangChainTool, type ToolContract, type ToolDeps, type ToolRun } from "./tool-contract.ts";
 import { AGENT_TOOLS, type AgentName, type ToolName } from "./tool-names.ts";
 
 export function toolsByName(deps: ToolDeps): Readonly<Record<ToolName, StructuredToolInterface>> {
+  /** The tool as the model sees it, refusing (typed `forbidden`) what the asker's role may not use or see. */
+  const guarded = <Schema extends z.ZodObject>(contract: ToolContract<Schema>, run: ToolRun<Schema>, metricsOf?: (args: z.output<Schema>) => readonly string[]) =>
+    asLangChainTool(contract, async (args: z.output<Schema>) => {
+      if (!canUseTool(deps.access, contract.name)) return roleForbidden(contract.name, deps.access);
+      const withheld = metricsOf === undefined ? [] : withheldMetrics(deps.access, metricsOf(args));
+      if (withheld.length > 0) return costsForbidden(contract.name, withheld);
+      return run(args);
+    });
   return {
-    query_metrics: asLangChainTool(queryMetricsContract, createQueryMetricsTool(deps)),
-    cohort_analysis: asLangChainTool(cohortAnalysisContract, createCohortAnalysisTool(deps)),
-    rfm_segments: asLangChainTool(rfmSegmentsContract, createRfmSegmentsTool(deps)),
-    explain_anomalies: asLangChainTool(explainAnomaliesContract, createExplainAnomaliesTool(deps)),
-    forecast_metric: asLangChainTool(forecastMetricContract, createForecastMetricTool(deps)),
-    marketing_performance: asLangChainTool(marketingPerformanceContract, createMarketingPerformanceTool(deps)),
-    budget_reallocation: asLangChainTool(budgetReallocationContract, createBudgetReallocationTool(deps)),
-    inventory_status: asLangChainTool(inventoryStatusContract, createInventoryStatusTool(deps)),
-    reorder_suggestions: asLangChainTool(reorderSuggestionsContract, createReorderSuggestionsTool(deps)),
-    competitor_prices: asLangChainTool(competitorPricesContract, createCompetitorPricesTool(deps)),
+    query_metrics: guarded(queryMetricsContract, createQueryMetricsTool(deps), (args) => args.metrics),
+    cohort_analysis: guarded(cohortAnalysisContract, createCohortAnalysisTool(deps)),
+    rfm_segments: guarded(rfmSegmentsContract, createRfmSegmentsTool(deps)),
+    explain_anomalies: guarded(explainAnomaliesContract, createExplainAnomaliesTool(deps), (args) => [args.metric]),
+    forecast_metric: guarded(forecastMetricContract, createForecastMetricTool(deps), (args) => [args.metric]),
+    marketing_performance: guarded(marketingPerformanceContract, createMarketingPerformanceTool(deps)),
+    budget_reallocation: guarded(budgetReallocationContract, createBudgetReallocationTool(deps)),
+    inventory_status: guarded(inventoryStatusContract, createInventoryStatusTool(deps)),
+    reorder_suggestions: guarded(reorderSuggestionsContract, createReorderSuggestionsTool(deps)),
+    competitor_prices: guarded(competitorPricesContract, createCompetitorPricesTool(deps)),
   };
 }
 

@@ -8,6 +8,7 @@ import { tool, type StructuredToolInterface } from "@langchain/core/tools";
 import type { z } from "zod";
 import type { DbOrTrx } from "../db/database.ts";
 import type { Workspace } from "../db/schema/core.ts";
+import type { TurnAccess } from "../engines/access/roles.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { ToolName } from "./tool-names.ts";
@@ -19,10 +20,12 @@ export interface ToolContract<Schema extends z.ZodType = z.ZodType> {
   readonly schema: Schema;
 }
 
-/** What a tool runs with: one workspace's data, a clock (pinned in tests and evals) and a logger. */
+/** What a tool runs with: one workspace's data, the asker's access, a clock (pinned in tests and evals) and a logger. */
 export interface ToolDeps {
   readonly db: DbOrTrx;
   readonly workspace: Workspace;
+  /** What the asker may use and see (OWNER_ACCESS for the terminal and the local web chat). */
+  readonly access: TurnAccess;
   readonly clock: Clock;
   readonly logger: Logger;
 }

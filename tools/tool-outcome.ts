@@ -12,9 +12,10 @@ import type { ToolName } from "./tool-names.ts";
  * invalid_request: valid arguments that do not make sense together (a breakdown the metric cannot split by);
  * ambiguous: several things match a name (`suggestions` lists them so the model can ask);
  * no_data: the workspace has no data for this (no ads connected, no inventory);
- * needs_approval: not possible without a person's approval (the approvals seam).
+ * needs_approval: not possible without a person's approval (the approvals seam);
+ * forbidden: the asker's role may not do this or see this (costs and margins hidden from viewers).
  */
-export const TOOL_ERROR_CODES = ["not_found", "invalid_request", "ambiguous", "no_data", "needs_approval"] as const;
+export const TOOL_ERROR_CODES = ["not_found", "invalid_request", "ambiguous", "no_data", "needs_approval", "forbidden"] as const;
 export type ToolErrorCode = (typeof TOOL_ERROR_CODES)[number];
 
 export interface ToolError {

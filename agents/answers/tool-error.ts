@@ -42,6 +42,15 @@ export function composeToolError(error: ToolError, context: AnswerContext): Comp
         text: { en: "That needs a person's approval before anything changes; nothing was changed.", es: "Eso necesita la aprobación de una persona antes de cambiar algo; no se cambió nada.", pt: "Isso precisa da aprovação de uma pessoa antes de mudar algo; nada foi alterado." }[language],
         suggestion: null,
       };
+    case "forbidden":
+      return {
+        text: {
+          en: "Your role in this workspace doesn't include that, so I can't show it.",
+          es: "Tu rol en este espacio de trabajo no incluye eso, así que no puedo mostrarlo.",
+          pt: "Seu papel neste espaço de trabalho não inclui isso, então não posso mostrar.",
+        }[language],
+        suggestion: { en: "An owner or admin can ask for it, or change your role.", es: "Un dueño o administrador puede pedirlo o cambiar tu rol.", pt: "Um dono ou administrador pode pedir isso ou mudar seu papel." }[language],
+      };
     default:
       return assertNever(error.code, "tool error code");
   }

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { OWNER_ACCESS } from "../../engines/access/roles.ts";
 import { readDerivedResult } from "../../db/repositories/derived-results.ts";
 import { findWorkspaceBySlug } from "../../db/repositories/workspaces.ts";
 import { findAnomalies } from "../../engines/metrics/analysis/metric-anomalies.ts";
@@ -30,7 +31,7 @@ async function demoDeps(db: Db): Promise<ToolDeps> {
   await seedDemo(db, { orders: 1500, seed: 11, end: "2026-11-21" });
   const workspace: Workspace | undefined = await findWorkspaceBySlug(db, "demo");
   if (!workspace) throw new Error("demo workspace missing");
-  return { db, workspace, clock: fixedClock(NOW), logger: silentLogger };
+  return { db, workspace, access: OWNER_ACCESS, clock: fixedClock(NOW), logger: silentLogger };
 }
 
 function record(name: ToolName, args: Readonly<Record<string, unknown>>, outcome: ToolOutcome): ToolCallRecord {

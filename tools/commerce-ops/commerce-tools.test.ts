@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { OWNER_ACCESS } from "../../engines/access/roles.ts";
 import { findWorkspaceBySlug } from "../../db/repositories/workspaces.ts";
 import { seedDemo, type CompetitorUndercutEvent, type StockoutEvent } from "../../demo/index.ts";
 import { fixedClock } from "../../lib/clock.ts";
@@ -22,7 +23,7 @@ describeDatabase("commerce-ops tools on the demo store", ({ db }) => {
   it("find the planted stockout and undercut, suggest reorders, and explain bad names", { timeout: 240_000 }, async () => {
     const manifest = await seedDemo(db(), { orders: 2000, seed: 7, end: END });
     const workspace = (await findWorkspaceBySlug(db(), "demo"))!;
-    const deps: ToolDeps = { db: db(), workspace, clock: fixedClock(`${END}T18:00:00Z`), logger: silentLogger };
+    const deps: ToolDeps = { db: db(), workspace, access: OWNER_ACCESS, clock: fixedClock(`${END}T18:00:00Z`), logger: silentLogger };
     const stockout = manifest.planted.find((e): e is StockoutEvent => e.kind === "stockout" && e.workspace === "demo")!;
     const undercut = manifest.planted.find((e): e is CompetitorUndercutEvent => e.kind === "competitor_undercut" && e.workspace === "demo")!;
 

@@ -32,7 +32,7 @@ export interface InventoryItemData {
   readonly reorderNow: boolean;
   readonly overstock: boolean;
   readonly excessUnits: number;
-  /** Excess units at cost (or price when cost is unknown). */
+  /** Excess units at cost (or price when cost is unknown or withheld from the asker). */
   readonly excessValueCents: number;
 }
 
@@ -42,7 +42,8 @@ const round = (value: number, digits: number): number => {
   return rounded === 0 ? 0 : rounded;
 };
 
-export function inventoryItemData(item: SkuInventory): InventoryItemData {
+/** One SKU's data; `seesCosts` false values the excess at price, so no cost can be worked out from it. */
+export function inventoryItemData(item: SkuInventory, seesCosts = true): InventoryItemData {
   return {
     variantId: item.variantId,
     productId: item.productId,
@@ -67,6 +68,6 @@ export function inventoryItemData(item: SkuInventory): InventoryItemData {
     reorderNow: item.reorderNow,
     overstock: item.overstock,
     excessUnits: item.excessUnits,
-    excessValueCents: excessValueCents(item),
+    excessValueCents: excessValueCents(seesCosts ? item : { ...item, costCents: null }),
   };
 }

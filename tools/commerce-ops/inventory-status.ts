@@ -53,7 +53,7 @@ export const createInventoryStatusTool: ToolFactory<typeof inventoryStatusSchema
   }
   const ranked = rankInventory(items, args.view);
   const atRisk = rankInventory(items, "stockout_risk");
-  const overstocked = rankInventory(items, "overstock").map(inventoryItemData);
+  const overstocked = rankInventory(items, "overstock").map((item) => inventoryItemData(item, deps.access.seesCosts));
   const data: InventoryStatusData = {
     view: args.view,
     today,
@@ -67,7 +67,7 @@ export const createInventoryStatusTool: ToolFactory<typeof inventoryStatusSchema
     category: resolved.selection.category,
     skusAssessed: items.length,
     matching: ranked.length,
-    items: ranked.slice(0, args.top).map(inventoryItemData),
+    items: ranked.slice(0, args.top).map((item) => inventoryItemData(item, deps.access.seesCosts)),
     totals: {
       outOfStock: items.filter((item) => item.outOfStock && item.dailyDemand > 0).length,
       atRisk: atRisk.length,
