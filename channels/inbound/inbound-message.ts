@@ -46,14 +46,18 @@ export interface ActionEvent {
 
 export type InboundOutcome =
   | { readonly status: "answered"; readonly outboxId: number; readonly result: TurnResult }
+  /** A button click went to its feature's handler, which may have replied. */
+  | { readonly status: "acted"; readonly actionId: string; readonly outboxId: number | null }
   /** The same event arrived before (a provider retry): nothing ran. */
   | { readonly status: "duplicate" }
   /** Nobody is linked to this address: one polite reply in their language, nothing else. */
   | { readonly status: "unknown_sender"; readonly outboxId: number }
   /** The member wrote too often this minute: a polite wait reply. */
   | { readonly status: "rate_limited"; readonly outboxId: number }
-  /** Nothing to answer (an empty message, a reply token for another workspace…). */
-  | { readonly status: "ignored"; readonly reason: string };
+  /** Nothing to answer (a reply token for another workspace…), or a short reply that is not a turn (a non-text message). */
+  | { readonly status: "ignored"; readonly reason: string }
+  /** The turn failed (a bug or a provider down): the person got an apology, the error was logged. */
+  | { readonly status: "failed"; readonly outboxId: number; readonly error: string };
 
 export interface InboundHandler {
   handleMessage(message: InboundMessage): Promise<InboundOutcome>;

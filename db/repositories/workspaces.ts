@@ -59,6 +59,10 @@ export async function findWorkspaceBySlug(db: DbOrTrx, slug: string): Promise<Wo
   return db.selectFrom("workspaces").selectAll().where("slug", "=", slug).executeTakeFirst();
 }
 
+export async function findWorkspaceById(db: DbOrTrx, workspaceId: number): Promise<Workspace | undefined> {
+  return db.selectFrom("workspaces").selectAll().where("id", "=", workspaceId).executeTakeFirst();
+}
+
 export async function listWorkspaces(db: DbOrTrx): Promise<Workspace[]> {
   return db.selectFrom("workspaces").selectAll().orderBy("id").execute();
 }
