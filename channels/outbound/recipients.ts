@@ -30,6 +30,8 @@ export const emailDestinationSchema = z.object({
   /** Message-ID this answers (In-Reply-To); null for a new thread such as a digest. */
   inReplyTo: z.string().nullable(),
   references: z.array(z.string()),
+  /** The subject of the mail this answers: the answer keeps it ("Re: …") so mail clients thread it; null for a new thread. */
+  subject: z.string().nullable(),
   /** The conversation replies should come back to (signed into the Reply-To address); null: replies start a new one. */
   conversationId: z.number().int().positive().nullable(),
 });
