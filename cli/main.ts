@@ -3,7 +3,9 @@ import { registerAnalysisCommands } from "./commands/analyses.ts";
 import { registerConversationCommands } from "./commands/conversation.ts";
 import { registerDbCommands } from "./commands/db.ts";
 import { registerImportCommands } from "./commands/import.ts";
+import { registerMemberCommands } from "./commands/members.ts";
 import { registerMetricsCommand } from "./commands/metrics.ts";
+import { registerOutboxCommands } from "./commands/outbox.ts";
 import { registerSeedCommands } from "./commands/seed.ts";
 import { registerStartCommand } from "./commands/start.ts";
 import { registerWorkspaceCommands } from "./commands/workspace.ts";
@@ -24,6 +26,8 @@ function buildProgram(): Command {
   registerMetricsCommand(program);
   registerAnalysisCommands(program);
   registerConversationCommands(program);
+  registerMemberCommands(program);
+  registerOutboxCommands(program);
   program.addHelpText(
     "after",
     `
