@@ -11,7 +11,7 @@ const forbid = (...folders) => ({
   })),
 });
 
-const EDGES = ["cli", "channels", "agents", "tools", "jobs"];
+const EDGES = ["cli", "app", "channels", "agents", "tools", "jobs"];
 
 export default tseslint.config(
   { ignores: ["node_modules/", ".data/", "dist/", "coverage/", ".scratch/", ".langgraph_api/"] },
@@ -35,6 +35,11 @@ export default tseslint.config(
     },
   },
   // Layer boundaries: engines, db and lib sit at the bottom and import nothing above them.
+  // The edges: channels hand messages to the gateway and never reach into delivery jobs or the
+  // composition root; agents and tools know no channel; jobs may use channels' senders.
+  { files: ["channels/**/*.ts"], rules: { "no-restricted-imports": ["error", forbid("cli", "app", "jobs")] } },
+  { files: ["agents/**/*.ts", "tools/**/*.ts"], rules: { "no-restricted-imports": ["error", forbid("cli", "app", "channels", "jobs")] } },
+  { files: ["jobs/**/*.ts"], rules: { "no-restricted-imports": ["error", forbid("cli", "app", "agents", "tools")] } },
   { files: ["engines/**/*.ts"], rules: { "no-restricted-imports": ["error", forbid(...EDGES, "demo")] } },
   // Engine tests may load the demo store as data they did not hand-write.
   { files: ["engines/**/*.test.ts"], rules: { "no-restricted-imports": ["error", forbid(...EDGES)] } },

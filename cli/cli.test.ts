@@ -81,12 +81,12 @@ describe("bizos CLI (embedded database)", { timeout: 300_000 }, () => {
   it("start loads the demo into an empty database once, then only reports", async () => {
     const fresh = mkdtempSync(path.join(tmpdir(), "bizos-start-"));
     freshDirs.push(fresh);
-    const first = await bizosIn(fresh, ["start", "--orders", "400"]);
+    const first = await bizosIn(fresh, ["start", "--orders", "400", "--no-serve"]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("loading the demo workspaces");
     for (const slug of ["demo", "demo-br", "demo-saas"]) expect(first.stdout).toMatch(new RegExp(`^${slug}\\s`, "m"));
     expect(first.stderr).toMatch(/orders \[#+\] 100%/);
-    const second = await bizosIn(fresh, ["start"]);
+    const second = await bizosIn(fresh, ["start", "--no-serve"]);
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain("loading the demo");
     expect(second.stdout).toContain("Next:");

@@ -78,8 +78,9 @@ export const channelEnvShape = {
   TEST_REDIS_URL: redisUrl.default("redis://127.0.0.1:6379").describe("Tests only: the Redis the BullMQ delivery tests use (each test under its own key prefix)."),
 } as const;
 
-const channelEnvObject = z.object(channelEnvShape);
-type ChannelEnv = z.output<typeof channelEnvObject>;
+/** The channel variables on their own (the full schema in schema.ts spreads channelEnvShape). */
+export const channelEnvSchema = z.object(channelEnvShape);
+type ChannelEnv = z.output<typeof channelEnvSchema>;
 
 export interface SlackSettings {
   readonly signingSecret: string;

@@ -1,16 +1,59 @@
 import type { Command } from "commander";
+import { createConversationModels } from "../../agents/models/conversation-models.ts";
+import { createConversationRuntime } from "../../agents/runtime.ts";
+import { startChannelServer, type ChannelServer } from "../../app/channel-server.ts";
+import { terminalQrPrinter } from "../../channels/whatsapp-web/terminal-qr.ts";
+import { resolveEncryptionKey } from "../../config/encryption-key.ts";
+import type { ChannelSettings } from "../../config/index.ts";
 import { listWorkspaces } from "../../db/repositories/workspaces.ts";
-import { withAppContext } from "../app-context.ts";
+import { withAppContext, type AppContext } from "../app-context.ts";
 import { integerOption } from "../options.ts";
 import { renderWorkspaceReport, workspaceReport } from "../workspace-report.ts";
 import { DEFAULT_DEMO_ORDERS, DEFAULT_DEMO_SEED, runDemoSeed } from "./seed.ts";
 
+/** What is on, and where each provider should send its webhooks. */
+function channelLines(server: ChannelServer, settings: ChannelSettings): string[] {
+  const base = settings.server.publicUrl ?? "https://<your public URL>";
+  const on = (enabled: boolean, text: string, off: string) => `  ${enabled ? "on " : "off"}  ${enabled ? text : off}`;
+  return [
+    `Listening on ${server.url}  (web chat: ${server.url}/, health: ${server.url}/healthz)`,
+    on(settings.slack !== null, `Slack            ${base}/slack/events (events, interactivity, /ask)`, "Slack            set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN"),
+    on(settings.whatsappCloud !== null, `WhatsApp Cloud   ${base}/whatsapp/webhook`, "WhatsApp Cloud   set WHATSAPP_VERIFY_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID"),
+    on(settings.whatsappWeb !== null, "whatsapp-web.js  scan the QR code below with the owner's phone", "whatsapp-web.js  set WHATSAPP_WEB_ENABLED=1"),
+    on(settings.email !== null, `Email            from ${settings.email?.from ?? ""}${settings.email?.inboundSecret ? `; replies to ${base}/email/inbound` : " (inbound off: set EMAIL_INBOUND_SECRET)"}`, "Email            set SMTP_HOST and EMAIL_FROM"),
+    `  delivery: ${settings.redisUrl ? "BullMQ on Redis" : "in process (set REDIS_URL for BullMQ)"}; people: npx bizos members add|link|list`,
+  ];
+}
+
+async function serve(ctx: AppContext): Promise<void> {
+  const { config, database, logger, clock, out } = ctx;
+  const runtime = await createConversationRuntime({ db: database.db, pool: database.pool, models: createConversationModels(config.models), logger });
+  const server = await startChannelServer({
+    config,
+    db: database.db,
+    runtime,
+    secretKey: resolveEncryptionKey(config).key,
+    clock,
+    logger,
+    printQr: terminalQrPrinter((text) => process.stdout.write(text)),
+  });
+  out(channelLines(server, config.channels).join("\n"));
+  out("Ctrl+C to stop.");
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  out("Stopping: finishing the messages in flight…");
+  await server.close();
+}
+
 export function registerStartCommand(program: Command): void {
   program
     .command("start")
-    .description("Migrate the database, load the demo when it is empty, and show what is there (npm start)")
+    .description("Migrate, load the demo when the database is empty, then serve every channel on one port (npm start)")
     .option("--orders <n>", "demo size when the database is empty", integerOption("orders", 100, 5_000_000), DEFAULT_DEMO_ORDERS)
-    .action((options: { orders: number }) =>
+    .option("--no-serve", "prepare the database and show what is there, then exit")
+    .action((options: { orders: number; serve: boolean }) =>
       withAppContext({ migrate: true }, async (ctx) => {
         const { database, out } = ctx;
         out(`AI Business OS — database: ${database.dialect} (${database.location})`);
@@ -19,12 +62,14 @@ export function registerStartCommand(program: Command): void {
           await runDemoSeed(ctx, { orders: options.orders, seed: DEFAULT_DEMO_SEED, replace: false });
         }
         out(`\n${renderWorkspaceReport(await workspaceReport(database.db))}\n`);
+        if (options.serve) return serve(ctx);
         out(
           [
             "Next:",
-            "  npx bizos workspace list                       the workspaces and their data",
+            "  npm start                                      serve Slack, WhatsApp, email and the web chat",
+            "  npx bizos chat --workspace demo                talk to the demo store in the terminal",
+            "  npx bizos members add --workspace demo --name Ana --role owner   then: members link --whatsapp/--slack/--email",
             "  npx bizos seed demo --orders 1000000 --replace  a bigger demo",
-            '  npx bizos workspace create --name "Mi Tienda" --currency MXN --timezone America/Mexico_City --locale es',
             "  npx bizos import csv orders.csv --workspace mi-tienda   your own order lines (generic or Shopify export)",
             "  npm test                                       the test suite",
           ].join("\n"),

@@ -1,8 +1,10 @@
 import type { Command } from "commander";
-import { createWorkspace } from "../../db/repositories/workspaces.ts";
+import { createWorkspace, updateWorkspaceSettings } from "../../db/repositories/workspaces.ts";
+import { hidesCostsFromViewers } from "../../engines/access/roles.ts";
 import { LOCALES, VERTICALS, WEEK_STARTS } from "../../db/schema/core.ts";
 import { withAppContext } from "../app-context.ts";
 import { choiceOption } from "../options.ts";
+import { requireWorkspace } from "../workspace-lookup.ts";
 import { renderWorkspaceReport, workspaceReport } from "../workspace-report.ts";
 
 export function slugify(text: string): string {
@@ -56,5 +58,21 @@ export function registerWorkspaceCommands(program: Command): void {
           out(`Created workspace "${created.name}" (slug ${created.slug}, ${created.currency}, ${created.timezone}, ${created.locale}).`);
           out(`Import orders into it: npx bizos import csv orders.csv --workspace ${created.slug}`);
         }),
+    );
+
+  workspace
+    .command("access")
+    .description("Show or change what members may see: --hide-costs-from-viewers on keeps costs, profit and margins from viewers")
+    .requiredOption("--workspace <slug>", "the workspace")
+    .option("--hide-costs-from-viewers <on|off>", "withhold product costs, gross profit and margins from members with the viewer role", choiceOption("hide-costs-from-viewers", ["on", "off"] as const))
+    .action((options: { workspace: string; hideCostsFromViewers?: "on" | "off" }) =>
+      withAppContext({ migrate: true }, async ({ database, out }) => {
+        const found = await requireWorkspace(database.db, options.workspace);
+        if (options.hideCostsFromViewers !== undefined) {
+          await updateWorkspaceSettings(database.db, found.id, { ...found.settings, hideCostsFromViewers: options.hideCostsFromViewers === "on" });
+        }
+        const hiding = options.hideCostsFromViewers === undefined ? hidesCostsFromViewers(found.settings) : options.hideCostsFromViewers === "on";
+        out(`${found.name}: viewers ${hiding ? "do not see" : "see"} costs, profit and margins; only owners and admins may approve changes; viewers do not get budget moves or reorder suggestions.`);
+      }),
     );
 }
