@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -40,7 +40,7 @@ describe("bizos CLI (embedded database)", { timeout: 300_000 }, () => {
   it("lists every command in its help", async () => {
     const { code, stdout } = await bizos("--help");
     expect(code).toBe(0);
-    for (const command of ["start", "db", "seed", "workspace", "import", "metrics", "cohorts", "rfm", "anomalies", "forecast", "ask", "chat", "web"]) expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
+    for (const command of ["start", "db", "seed", "workspace", "import", "metrics", "cohorts", "rfm", "anomalies", "forecast", "ask", "chat", "web", "members", "outbox", "channels"]) expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, "m"));
     const importHelp = await bizos("import", "csv", "--help");
     expect(importHelp.stdout).toContain("--date-format");
     expect(importHelp.stdout).toContain("order_id");
@@ -90,6 +90,42 @@ describe("bizos CLI (embedded database)", { timeout: 300_000 }, () => {
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain("loading the demo");
     expect(second.stdout).toContain("Next:");
+
+    // Serving: one port for every channel, /healthz, and a clean stop on SIGTERM.
+    const server = spawn(process.execPath, [bin, "start"], { env: { ...process.env, BIZOS_DATA_DIR: fresh, DATABASE_URL: "", REDIS_URL: "", PORT: "0", LOG_LEVEL: "warn" } });
+    let output = "";
+    server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      server.stdout.on("data", () => {
+        const found = /Listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (found?.[1]) resolve(found[1]);
+      });
+      void exited.then(() => reject(new Error(`start exited before listening:\n${output}`)));
+    });
+    expect(output).toMatch(/off\s+Slack\s+set SLACK_SIGNING_SECRET/);
+    const health = (await (await fetch(`${url}/healthz`)).json()) as { ok: boolean; delivery: string };
+    expect(health).toMatchObject({ ok: true, delivery: "in-process" });
+    server.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(output).toContain("Stopping");
+  });
+
+  it("shows the channels and their webhook URLs, prints the Slack manifest, and sets what viewers see", async () => {
+    const channels = await bizosIn(dataDir, ["channels"], { PUBLIC_URL: "https://bizos.example.com", SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" });
+    expect(channels.code).toBe(0);
+    expect(channels.stdout).toMatch(/on\s+Slack\s+https:\/\/bizos\.example\.com\/slack\/events/);
+    expect(channels.stdout).toMatch(/off\s+Email/);
+    const manifest = await bizosIn(dataDir, ["channels", "--slack-manifest"], { PUBLIC_URL: "https://bizos.example.com" });
+    expect(manifest.stdout).toContain("request_url: https://bizos.example.com/slack/events");
+    const partial = await bizosIn(dataDir, ["channels"], { SLACK_SIGNING_SECRET: "s" });
+    expect(partial.code).toBe(1);
+    expect(partial.stderr).toContain("SLACK_BOT_TOKEN");
+
+    await bizos("workspace", "create", "--name", "Acceso", "--currency", "USD", "--timezone", "America/New_York");
+    const hide = await bizos("workspace", "access", "--workspace", "acceso", "--hide-costs-from-viewers", "on");
+    expect(hide.stdout).toContain("viewers do not see costs");
+    expect((await bizos("workspace", "access", "--workspace", "acceso")).stdout).toContain("viewers do not see costs");
   });
 
   it("imports a CSV, says so on a second run, and names row, column and value of a bad row", async () => {

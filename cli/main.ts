@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { registerAnalysisCommands } from "./commands/analyses.ts";
+import { registerChannelsCommand } from "./commands/channels.ts";
 import { registerConversationCommands } from "./commands/conversation.ts";
 import { registerDbCommands } from "./commands/db.ts";
 import { registerImportCommands } from "./commands/import.ts";
@@ -28,11 +29,15 @@ function buildProgram(): Command {
   registerConversationCommands(program);
   registerMemberCommands(program);
   registerOutboxCommands(program);
+  registerChannelsCommand(program);
   program.addHelpText(
     "after",
     `
 Examples:
-  npx bizos start                                  migrate, load the demo if empty, show what is there
+  npx bizos start                                  migrate, load the demo if empty, serve Slack, WhatsApp, email and the web chat
+  npx bizos channels                               which channels are configured and their webhook URLs
+  npx bizos members add --workspace demo --name Ana --role owner
+  npx bizos members link --workspace demo --member Ana --whatsapp +5215512345678
   npx bizos chat --workspace demo                  talk to the demo store (en/es/pt)
   npx bizos ask --workspace demo --json "¿cuánto vendimos ayer?"
   npx bizos web                                    a web chat page on http://127.0.0.1:3000/

@@ -1,29 +1,15 @@
 import type { Command } from "commander";
 import { createConversationModels } from "../../agents/models/conversation-models.ts";
 import { createConversationRuntime } from "../../agents/runtime.ts";
-import { startChannelServer, type ChannelServer } from "../../app/channel-server.ts";
+import { startChannelServer } from "../../app/channel-server.ts";
 import { terminalQrPrinter } from "../../channels/whatsapp-web/terminal-qr.ts";
 import { resolveEncryptionKey } from "../../config/encryption-key.ts";
-import type { ChannelSettings } from "../../config/index.ts";
 import { listWorkspaces } from "../../db/repositories/workspaces.ts";
 import { withAppContext, type AppContext } from "../app-context.ts";
+import { channelReport } from "../channel-report.ts";
 import { integerOption } from "../options.ts";
 import { renderWorkspaceReport, workspaceReport } from "../workspace-report.ts";
 import { DEFAULT_DEMO_ORDERS, DEFAULT_DEMO_SEED, runDemoSeed } from "./seed.ts";
-
-/** What is on, and where each provider should send its webhooks. */
-function channelLines(server: ChannelServer, settings: ChannelSettings): string[] {
-  const base = settings.server.publicUrl ?? "https://<your public URL>";
-  const on = (enabled: boolean, text: string, off: string) => `  ${enabled ? "on " : "off"}  ${enabled ? text : off}`;
-  return [
-    `Listening on ${server.url}  (web chat: ${server.url}/, health: ${server.url}/healthz)`,
-    on(settings.slack !== null, `Slack            ${base}/slack/events (events, interactivity, /ask)`, "Slack            set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN"),
-    on(settings.whatsappCloud !== null, `WhatsApp Cloud   ${base}/whatsapp/webhook`, "WhatsApp Cloud   set WHATSAPP_VERIFY_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID"),
-    on(settings.whatsappWeb !== null, "whatsapp-web.js  scan the QR code below with the owner's phone", "whatsapp-web.js  set WHATSAPP_WEB_ENABLED=1"),
-    on(settings.email !== null, `Email            from ${settings.email?.from ?? ""}${settings.email?.inboundSecret ? `; replies to ${base}/email/inbound` : " (inbound off: set EMAIL_INBOUND_SECRET)"}`, "Email            set SMTP_HOST and EMAIL_FROM"),
-    `  delivery: ${settings.redisUrl ? "BullMQ on Redis" : "in process (set REDIS_URL for BullMQ)"}; people: npx bizos members add|link|list`,
-  ];
-}
 
 async function serve(ctx: AppContext): Promise<void> {
   const { config, database, logger, clock, out } = ctx;
@@ -37,7 +23,7 @@ async function serve(ctx: AppContext): Promise<void> {
     logger,
     printQr: terminalQrPrinter((text) => process.stdout.write(text)),
   });
-  out(channelLines(server, config.channels).join("\n"));
+  out([`Listening on ${server.url}  (web chat: ${server.url}/, health: ${server.url}/healthz)`, ...channelReport(config.channels)].join("\n"));
   out("Ctrl+C to stop.");
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);
