@@ -1,33 +1,13 @@
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { BIZOS_BIN, runBizos } from "../test/run-bizos.ts";
 
-const run = promisify(execFile);
-const bin = path.join(import.meta.dirname, "..", "bin", "bizos.mjs");
 const dataDir = mkdtempSync(path.join(tmpdir(), "bizos-cli-"));
 
-/** Runs the real `bizos` command on a throwaway embedded database; never throws, returns the outcome. */
-async function bizosIn(
-  directory: string,
-  args: readonly string[],
-  env: Readonly<Record<string, string>> = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, BIZOS_DATA_DIR: directory, DATABASE_URL: "", LOG_LEVEL: "warn", ...env },
-      timeout: 300_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === "number" ? failed.code : -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
-  }
-}
-
-const bizos = (...args: string[]) => bizosIn(dataDir, args);
+const bizos = (...args: string[]) => runBizos(dataDir, args);
 const freshDirs: string[] = [];
 
 afterAll(() => {
@@ -81,18 +61,18 @@ describe("bizos CLI (embedded database)", { timeout: 300_000 }, () => {
   it("start loads the demo into an empty database once, then only reports", async () => {
     const fresh = mkdtempSync(path.join(tmpdir(), "bizos-start-"));
     freshDirs.push(fresh);
-    const first = await bizosIn(fresh, ["start", "--orders", "400", "--no-serve"]);
+    const first = await runBizos(fresh, ["start", "--orders", "400", "--no-serve"]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("loading the demo workspaces");
     for (const slug of ["demo", "demo-br", "demo-saas"]) expect(first.stdout).toMatch(new RegExp(`^${slug}\\s`, "m"));
     expect(first.stderr).toMatch(/orders \[#+\] 100%/);
-    const second = await bizosIn(fresh, ["start", "--no-serve"]);
+    const second = await runBizos(fresh, ["start", "--no-serve"]);
     expect(second.code).toBe(0);
     expect(second.stdout).not.toContain("loading the demo");
     expect(second.stdout).toContain("Next:");
 
     // Serving: one port for every channel, /healthz, and a clean stop on SIGTERM.
-    const server = spawn(process.execPath, [bin, "start"], { env: { ...process.env, BIZOS_DATA_DIR: fresh, DATABASE_URL: "", REDIS_URL: "", PORT: "0", LOG_LEVEL: "warn" } });
+    const server = spawn(process.execPath, [BIZOS_BIN, "start"], { env: { ...process.env, BIZOS_DATA_DIR: fresh, DATABASE_URL: "", REDIS_URL: "", PORT: "0", LOG_LEVEL: "warn" } });
     let output = "";
     server.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
     const exited = new Promise<number | null>((resolve) => server.once("exit", (code) => resolve(code)));
@@ -112,13 +92,13 @@ describe("bizos CLI (embedded database)", { timeout: 300_000 }, () => {
   });
 
   it("shows the channels and their webhook URLs, prints the Slack manifest, and sets what viewers see", async () => {
-    const channels = await bizosIn(dataDir, ["channels"], { PUBLIC_URL: "https://bizos.example.com", SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" });
+    const channels = await runBizos(dataDir, ["channels"], { PUBLIC_URL: "https://bizos.example.com", SLACK_SIGNING_SECRET: "s", SLACK_BOT_TOKEN: "xoxb-1" });
     expect(channels.code).toBe(0);
     expect(channels.stdout).toMatch(/on\s+Slack\s+https:\/\/bizos\.example\.com\/slack\/events/);
     expect(channels.stdout).toMatch(/off\s+Email/);
-    const manifest = await bizosIn(dataDir, ["channels", "--slack-manifest"], { PUBLIC_URL: "https://bizos.example.com" });
+    const manifest = await runBizos(dataDir, ["channels", "--slack-manifest"], { PUBLIC_URL: "https://bizos.example.com" });
     expect(manifest.stdout).toContain("request_url: https://bizos.example.com/slack/events");
-    const partial = await bizosIn(dataDir, ["channels"], { SLACK_SIGNING_SECRET: "s" });
+    const partial = await runBizos(dataDir, ["channels"], { SLACK_SIGNING_SECRET: "s" });
     expect(partial.code).toBe(1);
     expect(partial.stderr).toContain("SLACK_BOT_TOKEN");
 
@@ -223,10 +203,10 @@ describe("bizos CLI (embedded database)", { timeout: 300_000 }, () => {
   });
 
   it("explains a bad DATABASE_URL instead of failing somewhere inside", async () => {
-    const missing = await bizosIn(dataDir, ["workspace", "list"], { DATABASE_URL: "postgres://postgres@127.0.0.1:5432/bizos_no_such_database" });
+    const missing = await runBizos(dataDir, ["workspace", "list"], { DATABASE_URL: "postgres://postgres@127.0.0.1:5432/bizos_no_such_database" });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("createdb bizos_no_such_database");
-    const malformed = await bizosIn(dataDir, ["workspace", "list"], { DATABASE_URL: "mysql://localhost/x" });
+    const malformed = await runBizos(dataDir, ["workspace", "list"], { DATABASE_URL: "mysql://localhost/x" });
     expect(malformed.code).toBe(1);
     expect(malformed.stderr).toMatch(/DATABASE_URL: must start with postgres:\/\//);
   });

@@ -1,30 +1,14 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { runBizos } from "../../test/run-bizos.ts";
 import { openPglite } from "../../db/connection.ts";
 import { claimOutbox, enqueueOutbox, findOutbox, markDead, type NewOutboxMessage } from "../../db/repositories/outbox.ts";
 import { findWorkspaceBySlug } from "../../db/repositories/workspaces.ts";
 
-const run = promisify(execFile);
-const bin = path.join(import.meta.dirname, "..", "..", "bin", "bizos.mjs");
 const dataDir = mkdtempSync(path.join(tmpdir(), "bizos-outbox-"));
-
-/** Runs the real `bizos` command on a throwaway embedded database; never throws, returns the outcome. */
-async function bizos(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      env: { ...process.env, BIZOS_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn" },
-      timeout: 300_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === "number" ? failed.code : -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
-  }
-}
+const bizos = (...args: string[]) => runBizos(dataDir, args);
 
 /** Opens the CLI's embedded database in this process (no command is running meanwhile). */
 async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openPglite>>["db"]) => Promise<T>): Promise<T> {
