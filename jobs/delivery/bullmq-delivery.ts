@@ -9,6 +9,7 @@ import { Queue, Worker, type Job, type RedisOptions } from "bullmq";
 import type { DeliveryScheduler } from "../../channels/outbound/delivery-scheduler.ts";
 import { deliverOutboxMessage, type DeliveryDeps, type DeliveryEvent, type DeliveryOutcome } from "./deliver-outbox-message.ts";
 import { DELIVER_JOB, deliverAtJobId, deliverJobSchema, deliverNowJobId, DELIVERY_QUEUE, type DeliverJob } from "./queue.ts";
+import type { Deliverer } from "./deliverer.ts";
 import { DEFAULT_SWEEP_OPTIONS, sweepOutbox, type SweepOptions } from "./sweep.ts";
 
 export interface BullmqDeliveryOptions {
@@ -26,13 +27,8 @@ export interface BullmqDeliveryOptions {
   readonly onOutcome?: (event: DeliveryEvent) => void;
 }
 
-export interface BullmqDelivery {
-  readonly scheduler: DeliveryScheduler;
-  /** Starts the worker, sweeps once and then every sweepMs. */
-  start(): Promise<void>;
-  /** Stops the sweep, waits for the jobs in flight and closes the Redis connections. */
-  close(): Promise<void>;
-}
+/** start() starts the worker, sweeps once and then every sweepMs; close() also closes the Redis connections. */
+export type BullmqDelivery = Deliverer;
 
 type DeliverQueue = Queue<DeliverJob, void, typeof DELIVER_JOB>;
 

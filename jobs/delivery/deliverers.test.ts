@@ -7,9 +7,9 @@
 import { createServer, type Server } from "node:http";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Deliverer } from "./deliverer.ts";
 import { z } from "zod";
 import type { ChannelSender } from "../../channels/outbound/channel-sender.ts";
-import type { DeliveryScheduler } from "../../channels/outbound/delivery-scheduler.ts";
 import { textMessage } from "../../channels/outbound/outbound-message.ts";
 import type { WhatsAppDestination } from "../../channels/outbound/recipients.ts";
 import { loadConfig } from "../../config/index.ts";
@@ -100,11 +100,6 @@ function httpSender(provider: FakeProvider): ChannelSender<WhatsAppDestination> 
 
 // ── The deliverers under test, behind one shape ──
 
-interface Deliverer {
-  readonly scheduler: DeliveryScheduler;
-  start(): Promise<void>;
-  close(): Promise<void>;
-}
 
 type DelivererKind = "in-process" | "bullmq";
 const SWEEP_MS = 300;

@@ -7,6 +7,7 @@
  */
 import type { DeliveryScheduler } from "../../channels/outbound/delivery-scheduler.ts";
 import { deliverOutboxMessage, type DeliveryDeps, type DeliveryEvent } from "./deliver-outbox-message.ts";
+import type { Deliverer } from "./deliverer.ts";
 import { DEFAULT_SWEEP_OPTIONS, sweepOutbox, type SweepOptions } from "./sweep.ts";
 
 export interface InProcessDeliveryOptions {
@@ -20,12 +21,8 @@ export interface InProcessDeliveryOptions {
   readonly onOutcome?: (event: DeliveryEvent) => void;
 }
 
-export interface InProcessDelivery {
-  readonly scheduler: DeliveryScheduler;
-  /** Sweeps once (stuck and due rows), then delivers what is scheduled and sweeps every pollMs. */
-  start(): Promise<void>;
-  /** Stops taking work and waits for the sends in flight; rows not yet sent stay pending for the next start. */
-  close(): Promise<void>;
+/** start() sweeps once (stuck and due rows), then delivers what is scheduled and sweeps every pollMs. */
+export interface InProcessDelivery extends Deliverer {
   /** Resolves when nothing is queued, running or waiting on a timer (tests; a graceful drain). */
   idle(): Promise<void>;
 }
