@@ -127,7 +127,7 @@ try {
     acks.sort((a, b) => a - b);
     answers.sort((a, b) => a - b);
     out(
-      `  ${channel.name.padEnd(16)} ${fmt(percentile(acks, 0.5)).padStart(9)} ${fmt(percentile(acks, 0.95)).padStart(9)} ${fmt(acks.at(-1) ?? Number.NaN).padStart(9)} ${fmt(percentile(answers, 0.5)).padStart(11)} ${fmt(percentile(answers, 0.95)).padStart(11)}`,
+      `  ${channel.name.padEnd(16)} ${fmt(percentile(acks, 50)).padStart(9)} ${fmt(percentile(acks, 95)).padStart(9)} ${fmt(acks.at(-1) ?? Number.NaN).padStart(9)} ${fmt(percentile(answers, 50)).padStart(11)} ${fmt(percentile(answers, 95)).padStart(11)}`,
     );
   }
   await server.close();
