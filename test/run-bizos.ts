@@ -15,6 +15,7 @@ export interface BizosOutcome {
 /** `bizos …args` on the embedded database under `dataDir`; never throws, returns the exit code and output. */
 export async function runBizos(dataDir: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<BizosOutcome> {
   try {
+    // The child reads its configuration itself (config/); the test only hands it this environment plus overrides.
     const { stdout, stderr } = await run(process.execPath, [BIZOS_BIN, ...args], {
       env: { ...process.env, BIZOS_DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "warn", ...env },
       timeout: 300_000,

@@ -10,7 +10,7 @@ import type { DeliveryScheduler } from "../../channels/outbound/delivery-schedul
 import { deliverOutboxMessage, type DeliveryDeps, type DeliveryEvent, type DeliveryOutcome } from "./deliver-outbox-message.ts";
 import { DELIVER_JOB, deliverAtJobId, deliverJobSchema, deliverNowJobId, DELIVERY_QUEUE, type DeliverJob } from "./queue.ts";
 import type { Deliverer } from "./deliverer.ts";
-import { DEFAULT_SWEEP_OPTIONS, sweepOutbox, type SweepOptions } from "./sweep.ts";
+import { DEFAULT_SWEEP_OPTIONS, createSweeper, type SweepOptions } from "./sweep.ts";
 
 export interface BullmqDeliveryOptions {
   /** A redis:// URL or ioredis options (host, port, password, tls…). */
@@ -96,17 +96,9 @@ export function createBullmqDelivery(options: BullmqDeliveryOptions): BullmqDeli
 
   let worker: Worker | undefined;
   let sweepTimer: NodeJS.Timeout | undefined;
-  let sweeping: Promise<void> | undefined;
 
-  function sweep(): Promise<void> {
-    sweeping ??= sweepOutbox(deps, scheduler, sweepOptions)
-      .then(() => undefined)
-      .catch((error: unknown) => logger.error("outbox sweep failed", { error }))
-      .finally(() => {
-        sweeping = undefined;
-      });
-    return sweeping;
-  }
+  const sweeper = createSweeper({ ...deps, logger }, scheduler, sweepOptions);
+  const sweep = () => sweeper.run();
 
   return {
     scheduler,
@@ -127,7 +119,7 @@ export function createBullmqDelivery(options: BullmqDeliveryOptions): BullmqDeli
     },
     async close() {
       clearInterval(sweepTimer);
-      await sweeping;
+      await sweeper.settled();
       await worker?.close();
       await queue.close();
     },

@@ -8,7 +8,7 @@
 import type { DeliveryScheduler } from "../../channels/outbound/delivery-scheduler.ts";
 import { deliverOutboxMessage, type DeliveryDeps, type DeliveryEvent } from "./deliver-outbox-message.ts";
 import type { Deliverer } from "./deliverer.ts";
-import { DEFAULT_SWEEP_OPTIONS, sweepOutbox, type SweepOptions } from "./sweep.ts";
+import { DEFAULT_SWEEP_OPTIONS, createSweeper, type SweepOptions } from "./sweep.ts";
 
 export interface InProcessDeliveryOptions {
   readonly deps: DeliveryDeps;
@@ -46,7 +46,6 @@ export function createInProcessDelivery(options: InProcessDeliveryOptions): InPr
   const running = new Map<number, Promise<void>>();
   const wakes = new Map<number, Wake>();
   let poller: NodeJS.Timeout | undefined;
-  let sweeping: Promise<void> | undefined;
   let idleWaiters: (() => void)[] = [];
 
   const scheduler: DeliveryScheduler = {
@@ -105,15 +104,8 @@ export function createInProcessDelivery(options: InProcessDeliveryOptions): InPr
     wakes.set(outboxId, { timer, dueMs });
   }
 
-  function sweep(): Promise<void> {
-    sweeping ??= sweepOutbox(deps, scheduler, sweepOptions)
-      .then(() => undefined)
-      .catch((error: unknown) => logger.error("outbox sweep failed", { error }))
-      .finally(() => {
-        sweeping = undefined;
-      });
-    return sweeping;
-  }
+  const sweeper = createSweeper({ ...deps, logger }, scheduler, sweepOptions);
+  const sweep = () => sweeper.run();
 
   function settleIdle(): void {
     if (queued.size > 0 || running.size > 0 || wakes.size > 0) return;
@@ -138,7 +130,7 @@ export function createInProcessDelivery(options: InProcessDeliveryOptions): InPr
       for (const wake of wakes.values()) clearTimeout(wake.timer);
       wakes.clear();
       queued.clear();
-      await sweeping;
+      await sweeper.settled();
       await Promise.all(running.values());
       settleIdle();
     },

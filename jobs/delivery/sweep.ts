@@ -32,3 +32,27 @@ export async function sweepOutbox(deps: Pick<DeliveryDeps, "db" | "clock" | "log
   if (scheduled.length > 0) await scheduler.schedule(scheduled);
   return { reaped, scheduled };
 }
+
+export interface Sweeper {
+  /** Sweeps now, or joins the sweep already running; never rejects (a failure is logged). */
+  run(): Promise<void>;
+  /** Resolves when no sweep is running (close waits for it). */
+  settled(): Promise<void>;
+}
+
+/** One sweep at a time, for a deliverer's timer and its start. */
+export function createSweeper(deps: Pick<DeliveryDeps, "db" | "clock" | "logger">, scheduler: DeliveryScheduler, options: SweepOptions): Sweeper {
+  let sweeping: Promise<void> | undefined;
+  return {
+    run() {
+      sweeping ??= sweepOutbox(deps, scheduler, options)
+        .then(() => undefined)
+        .catch((error: unknown) => deps.logger.error("outbox sweep failed", { error }))
+        .finally(() => {
+          sweeping = undefined;
+        });
+      return sweeping;
+    },
+    settled: () => sweeping ?? Promise.resolve(),
+  };
+}
