@@ -22,6 +22,7 @@ import type {
   InboundEventsTable,
   OutboxTable,
   PriceChangeProposalsTable,
+  PricingRulesTable,
 } from "./schema/operations.ts";
 import type {
   RollupLinesCategoryDailyTable,
@@ -61,6 +62,7 @@ export interface Database {
   web_sessions_daily: WebSessionsDailyTable;
   competitor_prices: CompetitorPricesTable;
   price_change_proposals: PriceChangeProposalsTable;
+  pricing_rules: PricingRulesTable;
   conversations: ConversationsTable;
   messages: MessagesTable;
   memory_embeddings: MemoryEmbeddingsTable;
@@ -88,3 +90,8 @@ export type TenantTableName = Exclude<TableName, "workspaces">;
 export type Db = Kysely<Database>;
 /** Repository functions take either the database or an open transaction first. */
 export type DbOrTrx = Kysely<Database> | Transaction<Database>;
+
+/** Runs fn in a transaction: a new one on the database, or the one already open. */
+export async function inTransaction<T>(db: DbOrTrx, fn: (trx: DbOrTrx) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}

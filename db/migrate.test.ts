@@ -54,6 +54,14 @@ describeDatabase("migrations", ({ db }) => {
     // The newest migrations, newest first, and what stepping each one down must remove (the rest stays).
     const steps: { name: string; check: () => Promise<void> }[] = [
       {
+        name: "20261126090000_pricing",
+        check: async () => {
+          expect(await publicTables(db())).not.toContain("pricing_rules");
+          expect(await indexes()).not.toContain("competitor_prices_observation");
+          expect(await publicTables(db())).toContain("inbound_events");
+        },
+      },
+      {
         name: "20261125090000_channels",
         check: async () => {
           expect(await publicTables(db())).not.toContain("inbound_events");

@@ -13,6 +13,7 @@ import * as derivedResults from "./20261124090000_derived_results.ts";
 import * as inventorySnapshotDates from "./20261124090200_inventory_snapshot_dates.ts";
 import * as competitorPriceIndexes from "./20261124090300_competitor_price_indexes.ts";
 import * as channels from "./20261125090000_channels.ts";
+import * as pricing from "./20261126090000_pricing.ts";
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -30,6 +31,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "20261124090200_inventory_snapshot_dates": inventorySnapshotDates,
   "20261124090300_competitor_price_indexes": competitorPriceIndexes,
   "20261125090000_channels": channels,
+  "20261126090000_pricing": pricing,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -96,3 +96,25 @@ export async function findMemberByIdentity(
     .where("ci.external_id", "=", externalId)
     .executeTakeFirst();
 }
+
+/** A member's linked address on a channel, with when they last wrote there. */
+export interface MemberAddress {
+  readonly memberId: number;
+  readonly channel: IdentityChannel;
+  readonly address: string;
+  readonly lastInboundAt: Date | null;
+}
+
+/** The linked addresses of these members of the workspace. */
+export async function listMemberAddresses(db: DbOrTrx, workspaceId: number, memberIds: readonly number[]): Promise<MemberAddress[]> {
+  if (memberIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("channel_identities")
+    .select(["member_id", "channel", "external_id", "last_inbound_at"])
+    .where("workspace_id", "=", workspaceId)
+    .where("member_id", "in", [...memberIds])
+    .orderBy("member_id")
+    .orderBy("channel")
+    .execute();
+  return rows.map((row) => ({ memberId: row.member_id, channel: row.channel, address: row.external_id, lastInboundAt: row.last_inbound_at }));
+}

@@ -1,4 +1,4 @@
-import type { ColumnType, Selectable } from "kysely";
+import type { ColumnType, Insertable, Selectable } from "kysely";
 import type { CreatedAt, Id, Json, JsonWithDefault, Timestamp, UpdatedAt } from "./columns.ts";
 
 /** One observation of a competitor's price; history is the rows over time. */
@@ -28,9 +28,23 @@ export const PROPOSAL_STATUSES = [
 ] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
+export const PROPOSAL_KINDS = ["change", "undo"] as const;
+/** change: a new price; undo: back to the price an applied change replaced (undo_of_id names it). */
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
 export interface PriceChangeProposalsTable {
   id: Id;
   workspace_id: number;
+  /** The product of variant_id (cool-downs and answers read it without a join). */
+  product_id: number | null;
+  kind: ColumnType<ProposalKind, ProposalKind | undefined, ProposalKind>;
+  /** For an undo: the applied proposal whose previous price it restores. */
+  undo_of_id: number | null;
+  currency: string | null;
+  /** Where it was asked for: cli, web, slack, whatsapp, email. */
+  requested_channel: string | null;
+  /** The suggestion or request that produced it (competitor prices, margins, expected units…), for the approval message and audit. */
+  details: JsonWithDefault<Record<string, unknown>>;
   /** Short code people reply with ("SI 4F2K"); unique per workspace. */
   code: string;
   variant_id: number;
@@ -165,5 +179,24 @@ export interface InboundEventsTable {
   received_at: CreatedAt;
 }
 
+export const PRICING_RULE_SCOPES = ["workspace", "category", "product"] as const;
+export type PricingRuleScope = (typeof PRICING_RULE_SCOPES)[number];
+
+/** A workspace's pricing rules, or an override of some of them for one category or product. */
+export interface PricingRulesTable {
+  id: Id;
+  workspace_id: number;
+  scope: PricingRuleScope;
+  /** '' for the workspace, the category name, or the product id as text. */
+  scope_value: ColumnType<string, string | undefined, string>;
+  /** Only the settings this scope sets (engines/pricing/rules.ts parses them). */
+  settings: JsonWithDefault<Record<string, unknown>>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export type PriceChangeProposal = Selectable<PriceChangeProposalsTable>;
+export type NewPriceChangeProposal = Insertable<PriceChangeProposalsTable>;
+export type PricingRule = Selectable<PricingRulesTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
