@@ -10,6 +10,7 @@ import type { BaseCheckpointSaver } from "@langchain/langgraph";
 import type pg from "pg";
 import type { Db } from "../db/database.ts";
 import { OWNER_ACCESS } from "../engines/access/roles.ts";
+import { listOnlyApprovalSink, type ApprovalRequestSink } from "../engines/approvals/approval-requests.ts";
 import { fixedClock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/logger.ts";
 import { toolsForTurn } from "../tools/index.ts";
@@ -19,11 +20,14 @@ import { withConfiguration, type ModelSource } from "./shared/configuration.ts";
 import { createWorkspaceContextLoader, type WorkspaceContextLoader } from "./shared/load-workspace-context.ts";
 import { currentToolCalls } from "./shared/turn-messages.ts";
 import { buildSupervisorGraph } from "./supervisor/graph.ts";
+import type { TurnActor } from "../tools/tool-contract.ts";
 import type { ConversationRuntime, TurnRequest, TurnResult } from "./turn-types.ts";
 
 /** Checkpoint tables live in their own schema, apart from the product's tenant-scoped tables. */
 export const CHECKPOINT_SCHEMA = "langgraph";
 const HISTORY_MESSAGES = 24;
+/** The terminal and the local web chat: the machine's owner, not a member. */
+const TERMINAL_ACTOR: TurnActor = Object.freeze({ memberId: null, channel: "cli" });
 const RECURSION_LIMIT = 25;
 
 export interface RuntimeOptions {
@@ -35,6 +39,8 @@ export interface RuntimeOptions {
   readonly contexts?: WorkspaceContextLoader;
   /** Where thread state is kept; default: PostgresSaver on the pool (tests and benchmarks may pass another). */
   readonly checkpointer?: BaseCheckpointSaver;
+  /** Where approval requests for new price-change proposals go; default: nowhere (approvers are only listed). */
+  readonly approvals?: ApprovalRequestSink;
 }
 
 async function postgresCheckpointer(pool: pg.Pool): Promise<BatchedPostgresSaver> {
@@ -49,13 +55,22 @@ export async function createConversationRuntime(options: RuntimeOptions): Promis
   const checkpointer = options.checkpointer ?? (await postgresCheckpointer(options.pool));
   const graph = buildSupervisorGraph().compile({ checkpointer, name: "supervisor" });
   const contexts = options.contexts ?? createWorkspaceContextLoader();
+  const approvals = options.approvals ?? listOnlyApprovalSink(options.db);
 
   return {
     async runTurn(request: TurnRequest): Promise<TurnResult> {
       const started = performance.now();
       const thread = request.thread ?? randomUUID();
       const context = await contexts.load(options.db, request.workspace, request.now);
-      const tools = toolsForTurn({ db: options.db, workspace: request.workspace, access: request.access ?? OWNER_ACCESS, clock: fixedClock(request.now), logger });
+      const tools = toolsForTurn({
+        db: options.db,
+        workspace: request.workspace,
+        access: request.access ?? OWNER_ACCESS,
+        actor: request.actor ?? TERMINAL_ACTOR,
+        approvals,
+        clock: fixedClock(request.now),
+        logger,
+      });
       const configuration = { models: options.models, tools, context, systemPrompt: systemPromptFor, historyMessages: HISTORY_MESSAGES };
       const state = await graph.invoke(
         { messages: [new HumanMessage(request.text)], agent: null, hops: 0, modelCalls: 0, answer: "", kind: "answer", freshness: null, numbersChecked: true },

@@ -4,6 +4,7 @@
  */
 import type { Workspace } from "../db/schema/core.ts";
 import type { TurnAccess } from "../engines/access/roles.ts";
+import type { TurnActor } from "../tools/tool-contract.ts";
 import type { Language } from "./shared/language.ts";
 import type { AgentName } from "../tools/tool-names.ts";
 import type { ToolOutcome } from "../tools/tool-outcome.ts";
@@ -17,6 +18,8 @@ export interface TurnRequest {
   readonly now: Date;
   /** What the asker may use and see (channels pass the member's role); unset: the owner (terminal, local web chat). */
   readonly access?: TurnAccess;
+  /** Who is asking and where (channels pass the member); unset: the terminal's owner. */
+  readonly actor?: TurnActor;
 }
 
 export interface TurnToolCall {

@@ -32,6 +32,9 @@ import { createWhatsAppStatusListener } from "../jobs/delivery/whatsapp-statuses
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import { createChannelSenders } from "./channel-senders.ts";
+import { createPriceChanges } from "./price-changes.ts";
+import type { IdentityChannel } from "../db/schema/core.ts";
+import type { ApprovalRequestSink } from "../engines/approvals/approval-requests.ts";
 
 const WEBHOOK_MAX_BYTES = 1024 * 1024;
 const EMAIL_MAX_BYTES = 11 * 1024 * 1024;
@@ -64,6 +67,8 @@ export interface ChannelServer {
   readonly gateway: InboundHandler;
   readonly actions: ActionRouter;
   readonly scheduler: DeliveryScheduler;
+  /** Where the conversation's new proposals ask approvers (the runtime's approvals sink forwards here). */
+  readonly approvals: ApprovalRequestSink;
   /** Resolves when every request accepted so far has been answered into the outbox and, with in-process delivery, delivered (tests). */
   idle(): Promise<void>;
   /** Stops taking requests, lets the work in flight finish, stops whatsapp-web.js and the deliverer. */
@@ -130,7 +135,26 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
   const delivery = inProcess ?? createBullmqDelivery({ connection: settings.redisUrl ?? "", prefix: options.queuePrefix, deps: deliveryDeps });
   await delivery.start();
 
+  const usable = new Set<IdentityChannel>([
+    ...(settings.slack ? (["slack"] as const) : []),
+    ...(settings.whatsappCloud || webAdapter ? (["whatsapp"] as const) : []),
+    ...(settings.email ? (["email"] as const) : []),
+  ]);
+  const priceChanges = createPriceChanges({
+    db,
+    clock,
+    logger,
+    scheduler: delivery.scheduler,
+    channels: usable,
+    whatsappTransport: settings.whatsappCloud ? "cloud" : "web",
+    secretKey: options.secretKey,
+    redisUrl: settings.redisUrl,
+    queuePrefix: options.queuePrefix,
+  });
+  await priceChanges.runner.start();
   const actions = createActionRouter();
+  actions.register("approve:", priceChanges.desk.handleAction);
+  actions.register("reject:", priceChanges.desk.handleAction);
   const gateway = createConversationGateway({
     db,
     runtime: options.runtime,
@@ -139,6 +163,8 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     clock,
     logger: logger.child({ component: "gateway" }),
     memberMessagesPerMinute: settings.memberMessagesPerMinute,
+    decisions: ({ member, workspace, message, threadKey }) =>
+      priceChanges.desk.handleText({ workspace, replier: { memberId: member.id, role: member.role, language: member.language }, channel: message.channel, threadKey, text: message.text }),
   });
 
   const routes: Route[] = [];
@@ -201,6 +227,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     });
   } catch (error) {
     for (const stop of stoppers) await stop();
+    await priceChanges.close();
     await delivery.close();
     await senders.close();
     throw error;
@@ -208,7 +235,8 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
 
   const idle = async () => {
     await Promise.all(idlers.map((wait) => wait()));
-    // In process, delivery can be awaited too; through BullMQ another process may be delivering.
+    // In process, applying and delivery can be awaited too; through BullMQ another process may be doing them.
+    await priceChanges.runner.idle?.();
     if (inProcess) await inProcess.idle();
   };
 
@@ -219,11 +247,13 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     gateway,
     actions,
     scheduler: delivery.scheduler,
+    approvals: priceChanges.notifier,
     idle,
     async close() {
       await server.close();
       await Promise.all(idlers.map((wait) => wait()));
       for (const stop of stoppers) await stop();
+      await priceChanges.close();
       await delivery.close();
       await senders.close();
     },

@@ -1,12 +1,14 @@
 import { Command, CommanderError } from "commander";
 import { registerAnalysisCommands } from "./commands/analyses.ts";
 import { registerChannelsCommand } from "./commands/channels.ts";
+import { registerCompetitorCommands } from "./commands/competitors.ts";
 import { registerConversationCommands } from "./commands/conversation.ts";
 import { registerDbCommands } from "./commands/db.ts";
 import { registerImportCommands } from "./commands/import.ts";
 import { registerMemberCommands } from "./commands/members.ts";
 import { registerMetricsCommand } from "./commands/metrics.ts";
 import { registerOutboxCommands } from "./commands/outbox.ts";
+import { registerPricingCommands } from "./commands/pricing.ts";
 import { registerSeedCommands } from "./commands/seed.ts";
 import { registerStartCommand } from "./commands/start.ts";
 import { registerWorkspaceCommands } from "./commands/workspace.ts";
@@ -30,6 +32,8 @@ function buildProgram(): Command {
   registerMemberCommands(program);
   registerOutboxCommands(program);
   registerChannelsCommand(program);
+  registerCompetitorCommands(program);
+  registerPricingCommands(program);
   program.addHelpText(
     "after",
     `
@@ -44,6 +48,8 @@ Examples:
   npx bizos seed demo --orders 1000000 --replace   a bigger demo (progress bar shows rows/s)
   npx bizos workspace create --name "Mi Tienda" --currency MXN --timezone America/Mexico_City --locale es
   npx bizos import csv orders.csv --workspace mi-tienda
+  npx bizos competitors import precios.csv --workspace mi-tienda   competitor prices from a CSV (or: competitors fetch <url>)
+  npx bizos pricing set --workspace demo --strategy beat_lowest --beat-percent 2 --min-margin 25
 
 Configuration comes from environment variables (DATABASE_URL, BIZOS_DATA_DIR, …): see README.md.`,
   );

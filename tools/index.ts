@@ -14,6 +14,11 @@ import { createCompetitorPricesTool } from "./commerce-ops/competitor-prices.ts"
 import { competitorPricesContract, inventoryStatusContract, reorderSuggestionsContract } from "./commerce-ops/contracts.ts";
 import { createInventoryStatusTool } from "./commerce-ops/inventory-status.ts";
 import { createReorderSuggestionsTool } from "./commerce-ops/reorder-suggestions.ts";
+import { createPriceChangesTool } from "./commerce-ops/price-changes.ts";
+import { createPriceSuggestionsTool } from "./commerce-ops/price-suggestions.ts";
+import { priceChangesContract, priceSuggestionsContract, proposePriceChangeContract, undoPriceChangeContract } from "./commerce-ops/pricing-contracts.ts";
+import { createProposePriceChangeTool } from "./commerce-ops/propose-price-change.ts";
+import { createUndoPriceChangeTool } from "./commerce-ops/undo-price-change.ts";
 import { createBudgetReallocationTool } from "./marketing/budget-reallocation.ts";
 import { budgetReallocationContract, marketingPerformanceContract } from "./marketing/contracts.ts";
 import { createMarketingPerformanceTool } from "./marketing/marketing-performance.ts";
@@ -43,6 +48,10 @@ export function toolsByName(deps: ToolDeps): Readonly<Record<ToolName, Structure
     inventory_status: guarded(inventoryStatusContract, createInventoryStatusTool(deps)),
     reorder_suggestions: guarded(reorderSuggestionsContract, createReorderSuggestionsTool(deps)),
     competitor_prices: guarded(competitorPricesContract, createCompetitorPricesTool(deps)),
+    price_suggestions: guarded(priceSuggestionsContract, createPriceSuggestionsTool(deps)),
+    propose_price_change: guarded(proposePriceChangeContract, createProposePriceChangeTool(deps)),
+    undo_price_change: guarded(undoPriceChangeContract, createUndoPriceChangeTool(deps)),
+    price_changes: guarded(priceChangesContract, createPriceChangesTool(deps)),
   };
 }
 

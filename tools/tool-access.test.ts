@@ -1,3 +1,4 @@
+import { listOnlyApprovalSink } from "../engines/approvals/approval-requests.ts";
 import { expect, it } from "vitest";
 import { updateWorkspaceSettings, findWorkspaceBySlug } from "../db/repositories/workspaces.ts";
 import type { Db } from "../db/database.ts";
@@ -26,7 +27,7 @@ function isOutcome(value: unknown): value is ToolOutcome {
 
 async function call(db: Db, access: TurnAccess, tool: ToolName, args: Record<string, unknown>): Promise<ToolOutcome> {
   const workspace = (await findWorkspaceBySlug(db, "demo"))!;
-  const tools = toolsByName({ db, workspace, access, clock: fixedClock(NOW), logger: silentLogger });
+  const tools = toolsByName({ db, workspace, access, actor: { memberId: null, channel: "cli" }, approvals: listOnlyApprovalSink(db), clock: fixedClock(NOW), logger: silentLogger });
   const content: unknown = JSON.parse(String(await tools[tool].invoke(args)));
   if (!isOutcome(content)) throw new Error(`not a tool outcome: ${JSON.stringify(content)}`);
   return content;

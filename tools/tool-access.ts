@@ -8,7 +8,7 @@ import type { TurnAccess } from "../engines/access/roles.ts";
 import type { ToolName } from "./tool-names.ts";
 import { toolError, type ToolOutcome } from "./tool-outcome.ts";
 
-const VIEWER_DENIED_TOOLS: ReadonlySet<ToolName> = new Set<ToolName>(["budget_reallocation", "reorder_suggestions"]);
+const VIEWER_DENIED_TOOLS: ReadonlySet<ToolName> = new Set<ToolName>(["budget_reallocation", "reorder_suggestions", "propose_price_change", "undo_price_change"]);
 
 export function canUseTool(access: TurnAccess, tool: ToolName): boolean {
   switch (access.role) {

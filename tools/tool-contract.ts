@@ -9,6 +9,7 @@ import type { z } from "zod";
 import type { DbOrTrx } from "../db/database.ts";
 import type { Workspace } from "../db/schema/core.ts";
 import type { TurnAccess } from "../engines/access/roles.ts";
+import type { ApprovalRequestSink } from "../engines/approvals/approval-requests.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import type { ToolName } from "./tool-names.ts";
@@ -26,8 +27,20 @@ export interface ToolDeps {
   readonly workspace: Workspace;
   /** What the asker may use and see (OWNER_ACCESS for the terminal and the local web chat). */
   readonly access: TurnAccess;
+  /** Who is asking and where: proposals record the requester and their channel. */
+  readonly actor: TurnActor;
+  /** Where approval requests for new proposals go (the channels; or nowhere, listing approvers only). */
+  readonly approvals: ApprovalRequestSink;
   readonly clock: Clock;
   readonly logger: Logger;
+}
+
+/** The person behind a turn: a member on a channel, or the machine's owner at the terminal or local web chat. */
+export interface TurnActor {
+  /** Null for the terminal and the local web chat (the machine's owner, who may not be a member). */
+  readonly memberId: number | null;
+  /** cli, web, slack, whatsapp, email. */
+  readonly channel: string;
 }
 
 export type ToolRun<Schema extends z.ZodType, Data = unknown> = (args: z.output<Schema>) => Promise<ToolOutcome<Data>>;

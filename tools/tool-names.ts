@@ -1,7 +1,7 @@
 /** Every tool an agent can call, by the agent that owns it. */
 export const ANALYTICS_TOOLS = ["query_metrics", "cohort_analysis", "rfm_segments", "explain_anomalies", "forecast_metric"] as const;
 export const MARKETING_TOOLS = ["marketing_performance", "budget_reallocation"] as const;
-export const COMMERCE_TOOLS = ["inventory_status", "reorder_suggestions", "competitor_prices"] as const;
+export const COMMERCE_TOOLS = ["inventory_status", "reorder_suggestions", "competitor_prices", "price_suggestions", "propose_price_change", "undo_price_change", "price_changes"] as const;
 
 export type AnalyticsToolName = (typeof ANALYTICS_TOOLS)[number];
 export type MarketingToolName = (typeof MARKETING_TOOLS)[number];

@@ -42,6 +42,19 @@ export interface GatewayOptions {
   readonly logger: Logger;
   /** Messages a member may send a minute before a polite wait reply. */
   readonly memberMessagesPerMinute: number;
+  /**
+   * Replies that are decisions, not questions ("SI 4F2K"): answered before any turn runs, so the
+   * model never sees (or makes) an approval. Null: not one of those, the turn answers it.
+   */
+  readonly decisions?: (input: DecisionInput) => Promise<OutboundMessage | null>;
+}
+
+export interface DecisionInput {
+  readonly member: Member;
+  readonly workspace: Workspace;
+  readonly message: InboundMessage;
+  /** The conversation's thread key (an email reply to an approval request names its proposal). */
+  readonly threadKey: string;
 }
 
 interface Sender {
@@ -123,6 +136,7 @@ export function createConversationGateway(options: GatewayOptions): InboundHandl
       thread: `${message.channel}:${conversation.threadKey}`,
       now,
       access: accessFor(sender.member.role, sender.workspace.settings),
+      actor: { memberId: sender.member.id, channel: message.channel },
     });
   }
 
@@ -153,6 +167,11 @@ export function createConversationGateway(options: GatewayOptions): InboundHandl
       if (message.text.trim().length === 0) {
         await shortReply("not_text", sender.member.language, sender, destination, key("not-text"));
         return { status: "ignored", reason: "not a text message" };
+      }
+      const decision = options.decisions ? await options.decisions({ member: sender.member, workspace: sender.workspace, message, threadKey: conversation.threadKey }) : null;
+      if (decision !== null) {
+        await recordMessage(db, { ...base, at: clock.now(), role: "assistant", content: decision.text, language: decision.language, metadata: { kind: "decision" } });
+        return { status: "acted", actionId: "decision-reply", outboxId: await queue({ sender, destination, message: decision, key: key("decision") }) };
       }
       let result: TurnResult;
       try {

@@ -8,7 +8,23 @@
 import type { TurnResult } from "../../agents/turn-types.ts";
 import { chartOfTurn } from "./from-turn-chart.ts";
 import { kpiFields } from "./kpi-fields.ts";
-import type { OutboundMessage } from "./outbound-message.ts";
+import type { OutboundMessage, ReplyButton } from "./outbound-message.ts";
+import { approvalButtons } from "../approvals/approval-messages.ts";
+import type { Language } from "../../agents/shared/language.ts";
+import type { ToolOutcome } from "../../tools/tool-outcome.ts";
+import { z } from "zod";
+
+const pendingProposalSchema = z.object({ proposal: z.object({ code: z.string(), status: z.literal("pending_approval") }), askerCanApprove: z.literal(true) });
+
+/** Approve/Reject buttons when the turn proposed a change the asker may approve themselves. */
+function proposalButtons(data: readonly ToolOutcome[], language: Language): ReplyButton[] {
+  for (const outcome of data) {
+    if (!outcome.ok || (outcome.tool !== "propose_price_change" && outcome.tool !== "undo_price_change")) continue;
+    const parsed = pendingProposalSchema.safeParse(outcome.data);
+    if (parsed.success) return approvalButtons(parsed.data.proposal.code, language);
+  }
+  return [];
+}
 
 export interface OutboundFromTurnOptions {
   /**
@@ -46,6 +62,6 @@ export function outboundFromTurn(result: TurnResult, options: OutboundFromTurnOp
     kpis: kpiFields(result.data, result.language, options.currency),
     freshness,
     chart: chartOfTurn(result.data, result.language, options.currency),
-    buttons: [],
+    buttons: proposalButtons(result.data, result.language),
   };
 }

@@ -6,6 +6,14 @@ import { createConversationModels } from "../../agents/models/conversation-model
 import { startWebChat } from "../../channels/web/chat-server.ts";
 import type { Workspace } from "../../db/schema/core.ts";
 import { InputError } from "../../lib/input-error.ts";
+import { fixedClock } from "../../lib/clock.ts";
+import { createPriceChanges } from "../../app/price-changes.ts";
+import { applyNews } from "../../channels/approvals/approval-messages.ts";
+import { resolveEncryptionKey } from "../../config/encryption-key.ts";
+import type { IdentityChannel } from "../../db/schema/core.ts";
+import type { Language } from "../../agents/shared/language.ts";
+import { detectLanguage } from "../../agents/models/offline/understanding/language.ts";
+import { tokenize } from "../../agents/models/offline/understanding/normalize.ts";
 import { withAppContext, type AppContext } from "../app-context.ts";
 import { instantOption, integerOption } from "../options.ts";
 import { requireWorkspace } from "../workspace-lookup.ts";
@@ -19,6 +27,64 @@ interface TurnOptions {
 
 async function openRuntime(ctx: AppContext): Promise<ConversationRuntime> {
   return createConversationRuntime({ db: ctx.database.db, pool: ctx.database.pool, models: createConversationModels(ctx.config.models), logger: ctx.logger });
+}
+
+interface TerminalConversation {
+  readonly runtime: ConversationRuntime;
+  /** Runs a line: an approval reply is decided (and applied) here; anything else is a turn. */
+  say(workspace: Workspace, text: string, thread: string | null, now: Date): Promise<{ readonly answer: string; readonly thread: string | null; readonly result: TurnResult | null }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The terminal's conversation: the runtime plus the approvals desk, as the machine's owner. Approval
+ * requests for other approvers wait in the outbox until `bizos start` delivers them; changes
+ * approved here are applied in this process and the outcome printed.
+ */
+async function openConversation(ctx: AppContext, pinnedNow: Date | undefined): Promise<TerminalConversation> {
+  const { config, database, logger } = ctx;
+  // --now pins decisions, expiry and applying too, so a pinned conversation stays consistent.
+  const clock = pinnedNow ? fixedClock(pinnedNow) : ctx.clock;
+  const settings = config.channels;
+  const channels = new Set<IdentityChannel>([
+    ...(settings.slack ? (["slack"] as const) : []),
+    ...(settings.whatsappCloud || settings.whatsappWeb ? (["whatsapp"] as const) : []),
+    ...(settings.email ? (["email"] as const) : []),
+  ]);
+  const news: string[] = [];
+  const priceChanges = createPriceChanges({
+    db: database.db,
+    clock,
+    logger,
+    // Nothing delivers from the terminal: queued messages are sent by `bizos start` (its sweep finds them).
+    scheduler: { schedule: () => Promise.resolve() },
+    channels,
+    whatsappTransport: settings.whatsappCloud ? "cloud" : "web",
+    secretKey: resolveEncryptionKey(config).key,
+    redisUrl: null,
+    onNews: (item) => news.push(applyNews(item, { language: lastLanguage, currency: item.proposal.currency ?? lastCurrency, timeZone: lastTimeZone }).text),
+  });
+  let lastLanguage: Language = "en";
+  let lastTimeZone = "UTC";
+  let lastCurrency = "USD";
+  const runtime = await createConversationRuntime({ db: database.db, pool: database.pool, models: createConversationModels(config.models), logger, approvals: priceChanges.notifier });
+  return {
+    runtime,
+    async say(workspace, text, thread, now) {
+      lastLanguage = detectLanguage(tokenize(text), workspace.locale);
+      lastTimeZone = workspace.timezone;
+      lastCurrency = workspace.currency;
+      const decision = await priceChanges.desk.handleText({ workspace, replier: { memberId: null, role: "owner", language: lastLanguage }, channel: "cli", threadKey: null, text });
+      if (decision !== null) {
+        await priceChanges.runner.idle?.();
+        const answer = [decision.text, ...news.splice(0)].join("\n\n");
+        return { answer, thread, result: null };
+      }
+      const result = await runtime.runTurn({ workspace, text, thread, now });
+      return { answer: renderTurn(result), thread: result.thread, result };
+    },
+    close: () => priceChanges.close(),
+  };
 }
 
 async function workspaceFrom(ctx: AppContext, slug: string | undefined): Promise<Workspace> {
@@ -42,9 +108,13 @@ export function registerConversationCommands(program: Command): void {
     .action((words: string[], options: TurnOptions) =>
       withAppContext({ migrate: true }, async (ctx) => {
         const workspace = await workspaceFrom(ctx, options.workspace);
-        const runtime = await openRuntime(ctx);
-        const result = await runtime.runTurn({ workspace, text: words.join(" "), thread: options.thread ?? null, now: options.now ?? ctx.clock.now() });
-        ctx.out(options.json ? JSON.stringify(result, null, 2) : renderTurn(result));
+        const conversation = await openConversation(ctx, options.now);
+        try {
+          const said = await conversation.say(workspace, words.join(" "), options.thread ?? null, options.now ?? ctx.clock.now());
+          ctx.out(options.json ? JSON.stringify(said.result ?? { answer: said.answer }, null, 2) : said.answer);
+        } finally {
+          await conversation.close();
+        }
       }),
     );
 
@@ -57,7 +127,7 @@ export function registerConversationCommands(program: Command): void {
     .action((options: TurnOptions) =>
       withAppContext({ migrate: true }, async (ctx) => {
         const workspace = await workspaceFrom(ctx, options.workspace);
-        const runtime = await openRuntime(ctx);
+        const conversation = await openConversation(ctx, options.now);
         let thread = options.thread ?? null;
         ctx.out(`AI Business OS — ${workspace.name}. Ask in English, Spanish or Portuguese ("how much did we sell last week?"). /new, /exit.`);
         const input = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
@@ -76,12 +146,13 @@ export function registerConversationCommands(program: Command): void {
               ctx.out("(new thread)");
               continue;
             }
-            const result = await runtime.runTurn({ workspace, text: line, thread, now: options.now ?? ctx.clock.now() });
-            thread = result.thread;
-            ctx.out(`\n${renderTurn(result)}`);
+            const said = await conversation.say(workspace, line, thread, options.now ?? ctx.clock.now());
+            thread = said.thread;
+            ctx.out(`\n${said.answer}`);
           }
         } finally {
           input.close();
+          await conversation.close();
         }
       }),
     );

@@ -4,6 +4,7 @@ import { createConversationRuntime } from "../../agents/runtime.ts";
 import { startChannelServer } from "../../app/channel-server.ts";
 import { terminalQrPrinter } from "../../channels/whatsapp-web/terminal-qr.ts";
 import { resolveEncryptionKey } from "../../config/encryption-key.ts";
+import { lateApprovalSink } from "../../engines/approvals/approval-requests.ts";
 import { listWorkspaces } from "../../db/repositories/workspaces.ts";
 import { withAppContext, type AppContext } from "../app-context.ts";
 import { channelReport } from "../channel-report.ts";
@@ -13,7 +14,8 @@ import { DEFAULT_DEMO_ORDERS, DEFAULT_DEMO_SEED, runDemoSeed } from "./seed.ts";
 
 async function serve(ctx: AppContext): Promise<void> {
   const { config, database, logger, clock, out } = ctx;
-  const runtime = await createConversationRuntime({ db: database.db, pool: database.pool, models: createConversationModels(config.models), logger });
+  const approvals = lateApprovalSink(database.db);
+  const runtime = await createConversationRuntime({ db: database.db, pool: database.pool, models: createConversationModels(config.models), logger, approvals });
   const server = await startChannelServer({
     config,
     db: database.db,
@@ -23,6 +25,7 @@ async function serve(ctx: AppContext): Promise<void> {
     logger,
     printQr: terminalQrPrinter((text) => process.stdout.write(text)),
   });
+  approvals.bind(server.approvals);
   out([`Listening on ${server.url}  (web chat: ${server.url}/, health: ${server.url}/healthz)`, ...channelReport(config.channels)].join("\n"));
   out("Ctrl+C to stop.");
   await new Promise<void>((resolve) => {

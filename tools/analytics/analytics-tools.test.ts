@@ -1,3 +1,4 @@
+import { listOnlyApprovalSink } from "../../engines/approvals/approval-requests.ts";
 import { expect, it } from "vitest";
 import { OWNER_ACCESS } from "../../engines/access/roles.ts";
 import { readDerivedResult } from "../../db/repositories/derived-results.ts";
@@ -31,7 +32,7 @@ async function demoDeps(db: Db): Promise<ToolDeps> {
   await seedDemo(db, { orders: 1500, seed: 11, end: "2026-11-21" });
   const workspace: Workspace | undefined = await findWorkspaceBySlug(db, "demo");
   if (!workspace) throw new Error("demo workspace missing");
-  return { db, workspace, access: OWNER_ACCESS, clock: fixedClock(NOW), logger: silentLogger };
+  return { db, workspace, access: OWNER_ACCESS, actor: { memberId: null, channel: "cli" }, approvals: listOnlyApprovalSink(db), clock: fixedClock(NOW), logger: silentLogger };
 }
 
 function record(name: ToolName, args: Readonly<Record<string, unknown>>, outcome: ToolOutcome): ToolCallRecord {

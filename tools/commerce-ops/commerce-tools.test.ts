@@ -1,3 +1,4 @@
+import { listOnlyApprovalSink } from "../../engines/approvals/approval-requests.ts";
 import { expect, it } from "vitest";
 import { OWNER_ACCESS } from "../../engines/access/roles.ts";
 import { findWorkspaceBySlug } from "../../db/repositories/workspaces.ts";
@@ -23,7 +24,7 @@ describeDatabase("commerce-ops tools on the demo store", ({ db }) => {
   it("find the planted stockout and undercut, suggest reorders, and explain bad names", { timeout: 240_000 }, async () => {
     const manifest = await seedDemo(db(), { orders: 2000, seed: 7, end: END });
     const workspace = (await findWorkspaceBySlug(db(), "demo"))!;
-    const deps: ToolDeps = { db: db(), workspace, access: OWNER_ACCESS, clock: fixedClock(`${END}T18:00:00Z`), logger: silentLogger };
+    const deps: ToolDeps = { db: db(), workspace, access: OWNER_ACCESS, actor: { memberId: null, channel: "cli" }, approvals: listOnlyApprovalSink(db()), clock: fixedClock(`${END}T18:00:00Z`), logger: silentLogger };
     const stockout = manifest.planted.find((e): e is StockoutEvent => e.kind === "stockout" && e.workspace === "demo")!;
     const undercut = manifest.planted.find((e): e is CompetitorUndercutEvent => e.kind === "competitor_undercut" && e.workspace === "demo")!;
 

@@ -1,3 +1,4 @@
+import { listOnlyApprovalSink } from "../../engines/approvals/approval-requests.ts";
 import { expect, it } from "vitest";
 import { OWNER_ACCESS } from "../../engines/access/roles.ts";
 import { findWorkspaceBySlug } from "../../db/repositories/workspaces.ts";
@@ -30,7 +31,7 @@ describeDatabase("marketing tools on the demo store", ({ db }) => {
   it("report ads by platform and campaign, and move budget without changing the total", { timeout: 240_000 }, async () => {
     await seedDemo(db(), { orders: 2000, seed: 7, end: END });
     const workspace = (await findWorkspaceBySlug(db(), "demo"))!;
-    const deps: ToolDeps = { db: db(), workspace, access: OWNER_ACCESS, clock: fixedClock(`${END}T18:00:00Z`), logger: silentLogger };
+    const deps: ToolDeps = { db: db(), workspace, access: OWNER_ACCESS, actor: { memberId: null, channel: "cli" }, approvals: listOnlyApprovalSink(db()), clock: fixedClock(`${END}T18:00:00Z`), logger: silentLogger };
     const performance = createMarketingPerformanceTool(deps);
 
     const byPlatform = await performance(marketingPerformanceSchema.parse({ comparison: "previous" }));
