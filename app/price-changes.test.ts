@@ -18,7 +18,7 @@ import { createMember, linkIdentity } from "../db/repositories/members.ts";
 import { createWorkspace } from "../db/repositories/workspaces.ts";
 import type { Workspace } from "../db/schema/core.ts";
 import { sweepPriceChanges } from "../jobs/pricing/price-change-queue.ts";
-import { fixedClock, type Clock } from "../lib/clock.ts";
+import type { Clock } from "../lib/clock.ts";
 import { silentLogger } from "../lib/logger.ts";
 import { createSecretBox } from "../lib/secret-box.ts";
 import { describeDatabase } from "../test/database.ts";

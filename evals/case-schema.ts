@@ -33,7 +33,8 @@ export const expectationSchema = z
     if (typeof tool === "string" && isToolName(tool)) {
       if (expect.agent === "supervisor") ctx.addIssue({ code: "custom", path: ["agent"], message: `the supervisor calls no tools, but tool is ${tool}` });
       else if (!agentHasTool(expect.agent, tool)) ctx.addIssue({ code: "custom", path: ["tool"], message: `${expect.agent} does not have ${tool}` });
-      if (expect.kind !== "answer") ctx.addIssue({ code: "custom", path: ["kind"], message: "a tool case is an answer" });
+      // The tool's own question ("which SKU?") makes a tool turn a clarification; a tool turn never refuses.
+      if (expect.kind === "refuse") ctx.addIssue({ code: "custom", path: ["kind"], message: "a tool case answers (or clarifies when the tool asks back)" });
       if (expect.args !== undefined) {
         const parsed = parseToolArgs(tool, expect.args);
         if (!parsed.ok) ctx.addIssue({ code: "custom", path: ["args"], message: `invalid for ${tool}: ${parsed.message}` });

@@ -17,6 +17,7 @@ import type { EvalCase } from "./case-schema.ts";
 import type { ValueTarget } from "./scorers/numbers.ts";
 import type { ExpectedValues, ExpectedValuesResult } from "./scorers/values.ts";
 import { OWNER_ACCESS } from "../engines/access/roles.ts";
+import { listOnlyApprovalSink } from "../engines/approvals/approval-requests.ts";
 import { runToolByFactory, type ExpectedToolRunner } from "./tool-runner.ts";
 import { isToolName, parseToolArgs } from "./tool-schemas.ts";
 
@@ -78,5 +79,7 @@ export async function expectedValues(deps: ExpectedValuesDeps, workspace: Worksp
   const parsed = parseToolArgs(tool, args ?? {});
   if (!parsed.ok) return { ok: false, reason: `expected args invalid: ${parsed.message}` };
   const run = deps.runTool ?? runToolByFactory;
-  return run(tool, parsed.args, { db: deps.db, workspace, access: OWNER_ACCESS, clock, logger: deps.logger ?? silentLogger });
+  // As the owner at the terminal: a proposal made here would only list the approvers, never message them.
+  const actor = { memberId: null, channel: "cli" };
+  return run(tool, parsed.args, { db: deps.db, workspace, access: OWNER_ACCESS, actor, approvals: listOnlyApprovalSink(deps.db), clock, logger: deps.logger ?? silentLogger });
 }

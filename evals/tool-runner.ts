@@ -21,6 +21,10 @@ const FOLDERS: Readonly<Record<ToolName, string>> = {
   inventory_status: "commerce-ops",
   reorder_suggestions: "commerce-ops",
   competitor_prices: "commerce-ops",
+  price_suggestions: "commerce-ops",
+  propose_price_change: "commerce-ops",
+  undo_price_change: "commerce-ops",
+  price_changes: "commerce-ops",
 };
 
 export function factoryLocation(tool: ToolName): { readonly module: string; readonly exportName: string } {

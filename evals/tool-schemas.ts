@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { cohortAnalysisSchema, explainAnomaliesSchema, forecastMetricSchema, rfmSegmentsSchema } from "../tools/analytics/analysis-contracts.ts";
 import { queryMetricsContract } from "../tools/analytics/query-metrics-contract.ts";
 import { competitorPricesSchema, inventoryStatusSchema, reorderSuggestionsSchema } from "../tools/commerce-ops/contracts.ts";
+import { priceChangesSchema, priceSuggestionsSchema, proposePriceChangeSchema, undoPriceChangeSchema } from "../tools/commerce-ops/pricing-contracts.ts";
 import { budgetReallocationSchema, marketingPerformanceSchema } from "../tools/marketing/contracts.ts";
 import { AGENT_TOOLS, type AgentName, type ToolName } from "../tools/tool-names.ts";
 
@@ -17,6 +18,10 @@ export const TOOL_SCHEMAS: Readonly<Record<ToolName, z.ZodType<Record<string, un
   inventory_status: inventoryStatusSchema,
   reorder_suggestions: reorderSuggestionsSchema,
   competitor_prices: competitorPricesSchema,
+  price_suggestions: priceSuggestionsSchema,
+  propose_price_change: proposePriceChangeSchema,
+  undo_price_change: undoPriceChangeSchema,
+  price_changes: priceChangesSchema,
 };
 
 export const TOOL_NAMES = Object.keys(TOOL_SCHEMAS) as readonly string[];

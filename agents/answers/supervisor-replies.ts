@@ -103,6 +103,12 @@ function clarify(reason: ClarifyReason, options: readonly string[], term: string
       return { en: `I couldn't tell which dates ${term === null ? "you mean" : `"${term}" means`}. Try "yesterday", "last week", "October 2026", "the last 30 days" or "2026-10-01..2026-10-15".`, es: `No entendí qué fechas ${term === null ? "quieres" : `son «${term}»`}. Prueba con "ayer", "la semana pasada", "octubre 2026", "los últimos 30 días" o "2026-10-01..2026-10-15".`, pt: `Não entendi quais datas ${term === null ? "você quer" : `são «${term}»`}. Tente "ontem", "semana passada", "outubro 2026", "últimos 30 dias" ou "2026-10-01..2026-10-15".` }[language];
     case "no_previous":
       return { en: "What should I follow up on? Ask me a full question first, for example: how much did we sell last week?", es: "¿Sobre qué quieres seguir? Hazme primero una pregunta completa, por ejemplo: ¿cuánto vendimos la semana pasada?", pt: "Sobre o que você quer continuar? Faça primeiro uma pergunta completa, por exemplo: quanto vendemos na semana passada?" }[language];
+    case "price_product":
+      return {
+        en: 'Which product should I change, and to what price? For example: "set the basic tee to 24.99" or "apply suggestion 2".',
+        es: "¿Qué producto cambio y a qué precio? Por ejemplo: «baja la remera básica a 399» o «aplicá la sugerencia 2».",
+        pt: "Qual produto devo mudar e para qual preço? Por exemplo: «muda a camiseta básica para 89,90» ou «aplique a sugestão 2».",
+      }[language];
     default:
       return assertNever(reason, "clarify reason");
   }

@@ -5,7 +5,7 @@
  * writes rows, always within one workspace — except `listExpiredPending`, the expiry sweep's
  * cross-workspace scan, which returns ids the sweep then expires one workspace row at a time.
  */
-import type { Updateable } from "kysely";
+import { sql, type Updateable } from "kysely";
 import type { DbOrTrx } from "../database.ts";
 import type { NewPriceChangeProposal, PriceChangeProposal, PriceChangeProposalsTable, ProposalStatus } from "../schema/operations.ts";
 
@@ -81,11 +81,11 @@ export interface ProposalListFilter {
 export async function listProposals(db: DbOrTrx, workspaceId: number, filter: ProposalListFilter): Promise<{ readonly rows: ProposalView[]; readonly total: number }> {
   let query = viewQuery(db, workspaceId);
   if (filter.statuses !== null) query = query.where("p.status", "in", [...filter.statuses]);
-  if (filter.productIds !== null) query = filter.productIds.length === 0 ? query.where(({ lit }) => lit(false)) : query.where("p.product_id", "in", [...filter.productIds]);
+  if (filter.productIds !== null) query = filter.productIds.length === 0 ? query.where(sql<boolean>`false`) : query.where("p.product_id", "in", [...filter.productIds]);
   const rows = await query.orderBy("p.created_at", "desc").orderBy("p.id", "desc").limit(filter.limit).execute();
   let counter = db.selectFrom("price_change_proposals as p").select(({ fn }) => fn.countAll<string>().as("n")).where("p.workspace_id", "=", workspaceId);
   if (filter.statuses !== null) counter = counter.where("p.status", "in", [...filter.statuses]);
-  if (filter.productIds !== null) counter = filter.productIds.length === 0 ? counter.where(({ lit }) => lit(false)) : counter.where("p.product_id", "in", [...filter.productIds]);
+  if (filter.productIds !== null) counter = filter.productIds.length === 0 ? counter.where(sql<boolean>`false`) : counter.where("p.product_id", "in", [...filter.productIds]);
   const { n } = await counter.executeTakeFirstOrThrow();
   return { rows, total: Number(n) };
 }

@@ -11,7 +11,7 @@ import { rangeMismatch } from "./range.ts";
 import { fold, short } from "./types.ts";
 
 /** Keys whose strings name members of the data, matched loosely. */
-const MEMBER_KEYS = new Set(["values", "products", "platforms", "campaigns", "competitors", "category", "segment"]);
+const MEMBER_KEYS = new Set(["values", "products", "product", "platforms", "campaigns", "competitors", "category", "segment"]);
 const METRIC_KEYS = new Set(["metrics", "metric", "sortBy"]);
 const PLATFORM_ALIASES: Readonly<Record<string, string>> = { facebook: "meta", fb: "meta", instagram: "meta", adwords: "google" };
 
@@ -77,7 +77,7 @@ function arrayMismatch(key: string, path: string, want: readonly unknown[], got:
  * Arguments that narrow the data to some members. Left out of the expectation, they must be left
  * out of the call too: a stray filter ("what" read as WhatsApp) changes every number.
  */
-const NARROWING_KEYS = ["filters", "products", "category", "platforms", "campaigns", "competitors", "segment"];
+const NARROWING_KEYS = ["filters", "products", "product", "category", "platforms", "campaigns", "competitors", "segment"];
 
 function isUnset(value: unknown): boolean {
   return value === undefined || value === null || (Array.isArray(value) && value.length === 0);

@@ -12,6 +12,7 @@ import { DEFAULT_TOP, metricQuerySchema, type MetricQuery } from "../../../../en
 import type { RangeSpec } from "../../../../engines/metrics/time/range-spec.ts";
 import { cohortAnalysisSchema, explainAnomaliesSchema, forecastMetricSchema, rfmSegmentsSchema } from "../../../../tools/analytics/analysis-contracts.ts";
 import { competitorPricesSchema, inventoryStatusSchema, reorderSuggestionsSchema } from "../../../../tools/commerce-ops/contracts.ts";
+import { priceChangesSchema, priceSuggestionsSchema, proposePriceChangeSchema, undoPriceChangeSchema } from "../../../../tools/commerce-ops/pricing-contracts.ts";
 import { budgetReallocationSchema, marketingPerformanceSchema } from "../../../../tools/marketing/contracts.ts";
 import type { ToolName } from "../../../../tools/tool-names.ts";
 import type { WorkspaceContext } from "../../../shared/workspace-context.ts";
@@ -36,6 +37,10 @@ export const TOOL_SCHEMAS = {
   inventory_status: inventoryStatusSchema,
   reorder_suggestions: reorderSuggestionsSchema,
   competitor_prices: competitorPricesSchema,
+  price_suggestions: priceSuggestionsSchema,
+  propose_price_change: proposePriceChangeSchema,
+  undo_price_change: undoPriceChangeSchema,
+  price_changes: priceChangesSchema,
 } as const satisfies Record<ToolName, z.ZodType>;
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(value)));
@@ -228,7 +233,13 @@ function build(tool: ToolName, reading: Reading, context: WorkspaceContext, base
     case "inventory_status":
     case "reorder_suggestions":
     case "competitor_prices":
+    case "price_suggestions":
+    case "price_changes":
       return commerceArgs(tool, reading, base, rangeTextOf(reading, base), leadTimeDays(reading.words));
+    // Proposals are built whole from the order (price-orders.ts) and never followed up: kept as they are.
+    case "propose_price_change":
+    case "undo_price_change":
+      return { ...base };
   }
 }
 
@@ -243,14 +254,24 @@ const FALLBACK: Readonly<Record<ToolName, Args>> = {
   inventory_status: {},
   reorder_suggestions: {},
   competitor_prices: {},
+  price_suggestions: {},
+  propose_price_change: {},
+  // Never used: an undo is only built with the code it names.
+  undo_price_change: { code: "?" },
+  price_changes: {},
 };
+
+/** Arguments parsed by the tool's schema (defaults filled in); the tool's plain defaults when they do not parse. */
+export function toolArgs(tool: ToolName, args: Args): Record<string, unknown> {
+  const schema: z.ZodType = TOOL_SCHEMAS[tool];
+  const parsed = schema.safeParse(args);
+  const value: unknown = parsed.success ? parsed.data : schema.parse(FALLBACK[tool]);
+  return isRecord(value) ? value : {};
+}
 
 /** The tool's arguments for this reading (on top of `base` for a follow-up), parsed by the tool's schema. */
 export function buildArgs(tool: ToolName, reading: Reading, context: WorkspaceContext, base: Readonly<Record<string, unknown>> | null): Record<string, unknown> {
-  const schema: z.ZodType = TOOL_SCHEMAS[tool];
-  const parsed = schema.safeParse(build(tool, reading, context, base === null ? null : { ...base }));
-  const value: unknown = parsed.success ? parsed.data : schema.parse(FALLBACK[tool]);
-  return isRecord(value) ? value : {};
+  return toolArgs(tool, build(tool, reading, context, base === null ? null : { ...base }));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,9 +1,12 @@
 /**
- * Arguments of the commerce-ops tools (inventory, reorder, competitor prices) and the numbers some
- * tools read from the words: a lead time ("el proveedor tarda 20 días") and a budget share ("30%").
+ * Arguments of the commerce-ops tools (inventory, reorder, competitor prices, price suggestions and
+ * the price-change log) and the numbers some tools read from the words: a lead time ("el proveedor
+ * tarda 20 días") and a budget share ("30%").
  */
 import type { Args } from "./args.ts";
+import { findPhrases } from "./phrases.ts";
 import type { Reading } from "./reading.ts";
+import { PRICE_CHANGE_STATUS, type PriceChangeStatus } from "./vocabulary/pricing.ts";
 
 export const DAY_WORDS = new Set(["day", "days", "dia", "dias"]);
 export const WEEK_WORDS = new Set(["week", "weeks", "semana", "semanas"]);
@@ -54,7 +57,29 @@ function count(base: Args | null, key: string): number | null {
   return typeof value === "number" ? value : null;
 }
 
-type CommerceTool = "inventory_status" | "reorder_suggestions" | "competitor_prices";
+type CommerceTool = "inventory_status" | "reorder_suggestions" | "competitor_prices" | "price_suggestions" | "price_changes";
+type SuggestionView = "all" | "overpriced" | "underpriced";
+
+/** "where are we overpriced?" → overpriced, "room to raise" → underpriced; both or neither → all (or the thread's view). */
+export function suggestionView(reading: Reading, base: Args | null): SuggestionView {
+  const over = reading.cues.has("overpriced") || reading.cues.has("expensive");
+  const under = reading.cues.has("underpriced") || reading.cues.has("cheap");
+  if (over !== under) return over ? "overpriced" : "underpriced";
+  if (over || reading.cues.has("pricing")) return "all";
+  const previous = text(base, "view");
+  return previous === "overpriced" || previous === "underpriced" ? previous : "all";
+}
+
+/** "pendientes" → pending, "aplicadas" → applied, "historial" or several → all; with no word, approvals are pending and a plain "price changes" is all. */
+export function priceChangeStatus(reading: Reading, base: Args | null): PriceChangeStatus {
+  const said = new Set(findPhrases(reading.words, PRICE_CHANGE_STATUS, reading.words.map(() => false), false).map((match) => match.value));
+  if (said.size > 1) return "all";
+  const only = [...said][0];
+  if (only !== undefined) return only;
+  if (reading.cues.has("approvals")) return "pending";
+  const previous = text(base, "status");
+  return base !== null && (previous === "pending" || previous === "applied") ? previous : "all";
+}
 
 function inventoryView(reading: Reading, base: Args | null): "stockout_risk" | "days_of_stock" | "overstock" {
   if (reading.cues.has("overstock")) return "overstock";
@@ -87,5 +112,9 @@ export function commerceArgs(tool: CommerceTool, reading: Reading, base: Args | 
       const undercut = reading.cues.has("undercut") || (base !== null && text(base, "view") === "undercut" && !reading.cues.has("competitor"));
       return { view: undercut ? "undercut" : "compare", ...(range === undefined ? {} : { range }), ...common, competitors: competitors.length > 0 ? competitors : list(base, "competitors") };
     }
+    case "price_suggestions":
+      return { view: suggestionView(reading, base), ...common };
+    case "price_changes":
+      return { status: priceChangeStatus(reading, base), products: common.products, top: common.top };
   }
 }

@@ -1,4 +1,4 @@
-/** Workspace contexts for the understanding tests: a LatAm clothing store and a Brazilian sports store. */
+/** Workspace contexts for the understanding tests: a LatAm clothing store, a Brazilian sports store and a US basics store. */
 import type { WorkspaceContext } from "../../../shared/workspace-context.ts";
 
 export const CLOTHING_STORE: WorkspaceContext = {
@@ -56,5 +56,28 @@ export const SPORTS_STORE: WorkspaceContext = {
     cities: ["São Paulo", "Rio de Janeiro", "Belo Horizonte"],
     attributes: {},
     has: { orders: true, subscriptions: false, ads: true, web: false, inventory: true, competitors: true },
+  },
+};
+
+export const US_STORE: WorkspaceContext = {
+  workspace: { id: 3, slug: "basics-co", name: "Basics Co", currency: "USD", timeZone: "America/New_York", locale: "en", weekStart: "sunday" },
+  now: "2026-11-21T15:00:00Z",
+  lexicon: {
+    products: [
+      { id: 30, title: "Basic Tee", category: "Tees", skus: ["TEE-BAS-M"] },
+      { id: 31, title: "Graphic Tee Sunset", category: "Tees", skus: ["TEE-GRA-M"] },
+      { id: 32, title: "Everyday Hoodie", category: "Hoodies", skus: ["HOO-EVE-L"] },
+      { id: 33, title: "Canvas Tote", category: "Bags", skus: ["BAG-TOT-1"] },
+    ],
+    categories: ["Tees", "Hoodies", "Bags"],
+    campaigns: [{ id: 30, name: "Holiday Prospecting", platform: "meta" }],
+    platforms: ["meta", "google"],
+    channels: ["online_store", "amazon"],
+    competitors: ["Target", "Uniqlo"],
+    countries: ["US"],
+    states: ["New York", "California"],
+    cities: ["New York", "Los Angeles"],
+    attributes: {},
+    has: { orders: true, subscriptions: false, ads: true, web: true, inventory: true, competitors: true },
   },
 };

@@ -97,6 +97,10 @@ function agentOf(previous: PreviousCall, tool: ToolName): ToolChoice["agent"] {
     case "inventory_status":
     case "reorder_suggestions":
     case "competitor_prices":
+    case "price_suggestions":
+    case "propose_price_change":
+    case "undo_price_change":
+    case "price_changes":
       return "commerce_ops";
   }
 }

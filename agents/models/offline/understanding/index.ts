@@ -1,8 +1,8 @@
 /**
  * The offline model's understanding: a deterministic, pure reading of one message into its language
  * and one intent. Tool intents carry the exact call a real model would make (arguments valid against
- * the tool's schema); the rest (greeting, thanks, help, out of scope, change requests, clarifications)
- * the supervisor answers itself.
+ * the tool's schema), price orders included (proposals that a person approves); the rest (greeting,
+ * thanks, help, out of scope, other change requests, clarifications) the supervisor answers itself.
  */
 import type { Language } from "../../../shared/language.ts";
 import { buildArgs } from "./build-args.ts";
@@ -10,8 +10,9 @@ import { followUpKind, followUpTarget, yearAgoAsComparison } from "./follow-ups.
 import { chooseTool, queryAgent, readChangeRequest, readSocial, type ToolChoice } from "./intents.ts";
 import { detectLanguage } from "./language.ts";
 import { nearestNames } from "./members.ts";
+import { readPriceIntent } from "./price-orders.ts";
 import { readMessage, type Reading } from "./reading.ts";
-import type { Intent, Understanding, UnderstandingInput } from "./types.ts";
+import type { Intent, PreviousCall, Understanding, UnderstandingInput } from "./types.ts";
 
 export type { Intent, Understanding, UnderstandingInput, PreviousCall, ClarifyReason } from "./types.ts";
 export { detectLanguage } from "./language.ts";
@@ -32,10 +33,15 @@ function clarifyData(reading: Reading): Intent | null {
   return null;
 }
 
+/** Proposals are not followed up ("¿y en septiembre?" after one refers to the question before it). */
+const isProposal = (call: PreviousCall): boolean => call.tool === "propose_price_change" || call.tool === "undo_price_change";
+
 function intentOf(reading: Reading, input: UnderstandingInput): Intent {
+  const price = readPriceIntent(reading, input.context, input.previous);
+  if (price !== null) return price;
   const change = readChangeRequest(reading);
   if (change !== null) return { kind: "change_request", what: change.what, subject: change.subject };
-  const previous = input.previous.at(-1);
+  const previous = input.previous.filter((call) => !isProposal(call)).at(-1);
   const follow = followUpKind(reading, previous !== undefined);
   if (follow === "follow" && previous !== undefined) {
     const problem = clarifyData(reading);

@@ -1,8 +1,9 @@
 /**
- * What a reading asks for: a change (refused), a social turn (greeting, thanks, help), something out
- * of scope, or a tool and the agent that owns it. Cues are weighed in a fixed order, most specific
- * first: moving budget, reordering, stock, competitors, cohorts, RFM, forecasts, anomalies, ads,
- * then plain metrics.
+ * What a reading asks for: a change (refused; price orders are read before, by price-orders.ts), a
+ * social turn (greeting, thanks, help), something out of scope, or a tool and the agent that owns it.
+ * Cues are weighed in a fixed order, most specific first: moving budget, reordering, stock, the
+ * price-change log, price suggestions, competitors, cohorts, RFM, forecasts, anomalies, ads, then
+ * plain metrics.
  */
 import type { AgentName, ToolName } from "../../../../tools/tool-names.ts";
 import { findPhrases, hasPhrase, phraseList } from "./phrases.ts";
@@ -87,7 +88,12 @@ export function chooseTool(reading: Reading): ToolChoice | null {
   if (cues.has("reallocate") || movesBudget) return { agent: "marketing", tool: "budget_reallocation" };
   if (cues.has("reorder")) return { agent: "commerce_ops", tool: "reorder_suggestions" };
   if (cues.has("inventory") || cues.has("overstock") || (cues.has("days_of_stock") && !metrics.length)) return { agent: "commerce_ops", tool: "inventory_status" };
-  if (cues.has("competitor") || cues.has("undercut") || kinds.has("competitor")) return { agent: "commerce_ops", tool: "competitor_prices" };
+  const aboutCompetitors = cues.has("competitor") || cues.has("undercut") || kinds.has("competitor");
+  // Strong pricing cues win over competitors ("too expensive vs competitors"); weak ones ("estamos caros vs la competencia?") do not.
+  if (cues.has("approvals") || (cues.has("price_changes") && !aboutCompetitors)) return { agent: "commerce_ops", tool: "price_changes" };
+  const pricing = cues.has("pricing") || cues.has("overpriced") || cues.has("underpriced");
+  if (pricing || ((cues.has("expensive") || cues.has("cheap")) && !aboutCompetitors)) return { agent: "commerce_ops", tool: "price_suggestions" };
+  if (aboutCompetitors) return { agent: "commerce_ops", tool: "competitor_prices" };
   if (cues.has("cohort")) return { agent: "analytics", tool: "cohort_analysis" };
   if (cues.has("rfm")) return { agent: "analytics", tool: "rfm_segments" };
   // A metric over a future horizon ("orders next 2 weeks", "ventas de la próxima semana") is a forecast.

@@ -79,8 +79,8 @@ describe("members need real evidence", () => {
     expect(summarize(run("cuánto vendimos de la remera"))).toMatchObject({ kind: "clarify", reason: "ambiguous_member" });
     expect(summarize(run("ventas de remeras"))).toMatchObject({ kind: "tool", args: { filters: [{ dimension: "category", values: ["Remeras"] }] } });
   });
-  it("keeps a change request on a singular category", () => {
-    expect(summarize(run("baja la remera a 399"))).toMatchObject({ kind: "change_request", what: "price" });
+  it("asks which product when a price order names a category in the singular", () => {
+    expect(summarize(run("baja la remera a 399"))).toMatchObject({ kind: "clarify", reason: "ambiguous_member", options: ["Remera Básica Algodón", "Remera Estampada Rock"] });
   });
 });
 
@@ -93,15 +93,20 @@ describe("language of short messages", () => {
   });
 });
 
-describe("colloquial change verbs are change requests, refused without an approval", () => {
+describe("colloquial change verbs: budget orders are refused, price orders are proposals", () => {
   it.each([
-    ["bump prices on jeans by 10%", "price"],
     ["cut the google budget in half", "budget"],
-    ["sobe o preço da remera pra 59,90", "price"],
     ["tira 500 do orçamento do google e joga no meta", "budget"],
     ["quita el descuento de la remera básica", "price"],
   ] as const)("%s", (text, what) => {
     expect(summarize(run(text, { context: STORE }))).toMatchObject({ kind: "change_request", what });
+  });
+
+  it.each([
+    ["bump prices on jeans by 10%", { kind: "tool", tool: "propose_price_change", args: { product: "Jean Slim Azul", changePct: 10 } }],
+    ["sobe o preço da remera pra 59,90", { kind: "clarify", reason: "ambiguous_member" }],
+  ] as const)("%s", (text, expected) => {
+    expect(summarize(run(text, { context: STORE }))).toMatchObject(expected);
   });
 
   it("a verb that also describes data is not a change when it is not an order: why did sales drop", () => {

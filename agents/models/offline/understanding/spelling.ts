@@ -9,6 +9,7 @@ import { wordsOf } from "./phrases.ts";
 import { BREAKDOWN_LEADS, DIMENSION_PHRASES, EXCLUDE_LEADS, WHICH_WORDS } from "./vocabulary/dimensions.ts";
 import { CHANGE_LEADS, CHANGE_OBJECTS, CHANGE_VERBS, GREETING, HELP, OUT_OF_SCOPE, RFM_SEGMENT_PHRASES, THANKS, TOOL_CUES } from "./vocabulary/intents.ts";
 import { LANGUAGE_WORDS } from "./vocabulary/languages.ts";
+import { APPLY_VERBS, BACK_REFERENCES, BY_WORDS, CLITIC_PRICE_VERBS, ORDINALS, PRICE_CHANGE_STATUS, PRICE_FILLER, PRICE_LEADS, PRICE_VERBS, SUGGESTION_WORDS, TO_WORDS, UNDO_VERBS } from "./vocabulary/pricing.ts";
 import { DAY_WORDS, LEAD_WORDS, WEEK_WORDS } from "./commerce-args.ts";
 import { ASCENDING_WORDS, METRIC_PHRASES, RANKING_PHRASES, RANKING_WORDS } from "./vocabulary/metrics.ts";
 import {
@@ -27,10 +28,11 @@ function buildDictionary(): ReadonlySet<string> {
   const words = wordsOf([
     METRIC_PHRASES, RANKING_PHRASES, RANKING_WORDS, ASCENDING_WORDS, DIMENSION_PHRASES, BREAKDOWN_LEADS, WHICH_WORDS, EXCLUDE_LEADS,
     GREETING, THANKS, HELP, OUT_OF_SCOPE, CHANGE_VERBS, CHANGE_LEADS, CHANGE_OBJECTS, TOOL_CUES, RFM_SEGMENT_PHRASES,
+    PRICE_CHANGE_STATUS, PRICE_VERBS, CLITIC_PRICE_VERBS, BACK_REFERENCES, PRICE_LEADS, APPLY_VERBS, SUGGESTION_WORDS, ORDINALS, UNDO_VERBS,
     COMPARISON_MARKERS, LAST_YEAR_PHRASES, PREVIOUS_PHRASES, GRAIN_PHRASES, HOLIDAY_PHRASES, WEEKDAY_PHRASES, WEEKEND_PHRASES, DAY_BEFORE_YESTERDAY, HORIZON_PHRASES,
   ]);
   for (const table of [MONTH_WORDS, NUMBER_WORDS, UNIT_WORDS]) for (const word of table.keys()) words.add(word);
-  for (const set of [DAY_WORDS, WEEK_WORDS, LEAD_WORDS]) for (const word of set) words.add(word);
+  for (const set of [DAY_WORDS, WEEK_WORDS, LEAD_WORDS, BY_WORDS, TO_WORDS, PRICE_FILLER]) for (const word of set) words.add(word);
   for (const word of ["sugerencias", "sugerencia", "sugestao", "sugestoes", "suggestion", "suggestions", "proveedor", "fornecedor", "supplier"]) words.add(word);
   for (const map of Object.values(LANGUAGE_WORDS)) for (const word of map.keys()) words.add(word);
   for (const word of ["ayer", "hoy", "hoje", "ontem", "today", "yesterday", "hace", "ultimos", "ultimas", "pasado", "pasada", "passado", "passada", "since", "desde"]) words.add(word);

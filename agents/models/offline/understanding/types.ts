@@ -35,7 +35,9 @@ export type ClarifyReason =
   /** A date phrase could not be read. */
   | "range"
   /** A follow-up with no earlier question to follow. */
-  | "no_previous";
+  | "no_previous"
+  /** A price change with no product to change ("bajalo a 399" with nothing before, "set it to 20"): which product, and to what? */
+  | "price_product";
 
 export type Intent =
   | { readonly kind: "tool"; readonly agent: AgentName; readonly tool: ToolName; readonly args: Readonly<Record<string, unknown>>; readonly followUp: boolean }
@@ -44,7 +46,7 @@ export type Intent =
   | { readonly kind: "help" }
   /** Not about the business's data (weather, jokes, code, politics…). */
   | { readonly kind: "out_of_scope" }
-  /** Asks us to change something (a price, a budget, a campaign, stock): refused here; proposals need an approval. */
+  /** Asks us to change something other than a price (a budget, a campaign, stock…): refused. Price orders are propose_price_change calls. */
   | { readonly kind: "change_request"; readonly what: "price" | "budget" | "campaign" | "inventory" | "other"; readonly subject: string | null }
   | { readonly kind: "clarify"; readonly reason: ClarifyReason; readonly options: readonly string[]; readonly term: string | null };
 

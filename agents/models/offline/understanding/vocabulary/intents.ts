@@ -3,6 +3,7 @@
  * intents.ts weighs them; a cue is a hint, never a whole memorised sentence.
  */
 import { phraseList, phraseTable, type Phrase } from "../phrases.ts";
+import { PRICING_CUE_GROUPS, type PricingCue } from "./pricing.ts";
 
 export const GREETING = phraseList(
   "hola|holaa|hi|hello|hey|buenas|buenos dias|buen dia|buenas tardes|buenas noches|bom dia|boa tarde|boa noite|oi|oie|ola|good morning|good afternoon|good evening|que tal|que onda|hey there|holis|saludos|e ai|eai|eae|iae|salve|tudo bem|todo bien|como estas|como va|how are you|whats up|sup|alo",
@@ -55,6 +56,7 @@ export const CHANGE_OBJECTS: readonly Phrase<ChangeWhat>[] = phraseTable<ChangeW
 ]);
 
 export type ToolCue =
+  | PricingCue
   | "inventory"
   | "overstock"
   | "days_of_stock"
@@ -73,6 +75,7 @@ export type ToolCue =
   | "data";
 
 export const TOOL_CUES: readonly Phrase<ToolCue>[] = phraseTable<ToolCue>([
+  ...PRICING_CUE_GROUPS,
   ["inventory", "se acaba|se acaban|se me acaba|se me acaban|se nos acaba|se nos acaban|me quedo sin|nos quedamos sin|vai acabar|vao acabar|esta acabando|estao acabando|stock|inventario|inventory|estoque|existencias|agotar|agotarse|agotan|agoten|agotado|agotados|se van a agotar|quedarnos sin|quedar sin|run out|running out|runs out|out of stock|sin stock|sem estoque|vao acabar|vai acabar|acabar o estoque|esgotar|esgota|esgotados|esgotado|ruptura|quiebre|quiebre de stock|stockout|stock out|stocking out|stock outs|sold out|warehouse|deposito|vai faltar|vao faltar|va a faltar|van a faltar|se va a faltar|going to run short|run short"],
   ["overstock", "sobrestockeado|sobrestockeados|sobrestockeada|sobrestockeadas|sobreestock|sobre estoque|sobrestoque|overstock|overstocked|sobrestock|sobre stock|exceso de stock|excess stock|excesso de estoque|estoque parado|stock parado|encalhado|encalhados|sobra stock|too much stock|demasiado stock|muito estoque|mucho stock|sobrando|dead stock|no se mueve|no rota|nao gira"],
   ["days_of_stock", "days of stock|dias de stock|dias de estoque|dias de inventario|days of inventory|cobertura|coverage|how long will|cuanto dura|cuanto me dura|cuanto nos dura|quanto dura|how long does|how much stock|cuanto stock|quanto estoque|niveles de stock|stock levels|nivel de estoque|stock on hand|stock actual|estoque atual|tengo en stock|temos em estoque|tenemos en stock"],
