@@ -128,7 +128,7 @@ describeDatabase("conversation graph", ({ db, handle }) => {
     expect(hello).toMatchObject({ agent: "supervisor", language: "es", toolCalls: [] });
     const weather = await runtime.runTurn({ workspace, text: "what's the weather in Paris tomorrow?", thread: null, now: NOW });
     expect(weather).toMatchObject({ agent: "supervisor", language: "en", toolCalls: [] });
-    const change = await runtime.runTurn({ workspace, text: "baixa o preço da camiseta para 199", thread: null, now: NOW });
+    const change = await runtime.runTurn({ workspace, text: "aumenta o orçamento do google em 20%", thread: null, now: NOW });
     expect(change).toMatchObject({ agent: "supervisor", language: "pt", toolCalls: [] });
     expect(change.answer.toLowerCase()).toMatch(/aprova/);
     expect(change.kind).toBe("refuse");
