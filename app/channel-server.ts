@@ -32,8 +32,7 @@ import { createWhatsAppStatusListener } from "../jobs/delivery/whatsapp-statuses
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import { createChannelSenders } from "./channel-senders.ts";
-import { createPriceChanges } from "./price-changes.ts";
-import type { IdentityChannel } from "../db/schema/core.ts";
+import { approvalChannels, createPriceChanges } from "./price-changes.ts";
 import type { ApprovalRequestSink } from "../engines/approvals/approval-requests.ts";
 
 const WEBHOOK_MAX_BYTES = 1024 * 1024;
@@ -135,18 +134,12 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
   const delivery = inProcess ?? createBullmqDelivery({ connection: settings.redisUrl ?? "", prefix: options.queuePrefix, deps: deliveryDeps });
   await delivery.start();
 
-  const usable = new Set<IdentityChannel>([
-    ...(settings.slack ? (["slack"] as const) : []),
-    ...(settings.whatsappCloud || webAdapter ? (["whatsapp"] as const) : []),
-    ...(settings.email ? (["email"] as const) : []),
-  ]);
   const priceChanges = createPriceChanges({
     db,
     clock,
     logger,
     scheduler: delivery.scheduler,
-    channels: usable,
-    whatsappTransport: settings.whatsappCloud ? "cloud" : "web",
+    ...approvalChannels(settings),
     secretKey: options.secretKey,
     redisUrl: settings.redisUrl,
     queuePrefix: options.queuePrefix,

@@ -4,10 +4,11 @@
  * catalog otherwise — and the rules re-checked at apply time; the notifier that asks approvers and
  * tells people outcomes; and the desk that turns replies and buttons into decisions.
  */
+import type { ChannelSettings } from "../config/channels-schema.ts";
 import type { Db } from "../db/database.ts";
 import { listConnectors, readConnectorCredentials } from "../db/repositories/connectors.ts";
 import type { IdentityChannel, Workspace } from "../db/schema/core.ts";
-import { checkPriceChange } from "../engines/pricing/guardrails.ts";
+import { firstViolation } from "../engines/pricing/check-variants.ts";
 import { loadPricingInputs } from "../engines/pricing/pricing-sql.ts";
 import { createCatalogPriceWriter } from "../connectors/store/catalog-writer.ts";
 import { StoreRefusal, type PriceWriter } from "../connectors/store/price-writer.ts";
@@ -48,6 +49,16 @@ export interface PriceChanges {
   close(): Promise<void>;
 }
 
+/** The channels a deployment can send approval requests and news on, and how WhatsApp messages leave. */
+export function approvalChannels(settings: ChannelSettings): Pick<PriceChangesOptions, "channels" | "whatsappTransport"> {
+  const channels = new Set<IdentityChannel>([
+    ...(settings.slack ? (["slack"] as const) : []),
+    ...(settings.whatsappCloud || settings.whatsappWeb ? (["whatsapp"] as const) : []),
+    ...(settings.email ? (["email"] as const) : []),
+  ]);
+  return { channels, whatsappTransport: settings.whatsappCloud ? "cloud" : "web" };
+}
+
 const shopifyCredentialsSchema = z.object({ accessToken: z.string().min(1), apiBaseUrl: z.string().url().optional() });
 
 function storeWriters(db: Db, secretKey: Buffer, logger: Logger) {
@@ -68,20 +79,11 @@ function recheckRules(db: Db, clock: Clock): ApplyDeps["recheck"] {
     if (proposal.product_id === null) return null;
     const inputs = await loadPricingInputs(db, workspace, { productIds: [proposal.product_id], category: null }, clock.now());
     const ids = new Set(proposalVariantIds(proposal));
-    for (const input of inputs.variants.filter((v) => ids.has(v.variant.variantId))) {
-      const violations = checkPriceChange({
-        currentPriceCents: proposal.current_price_cents,
-        newPriceCents: proposal.proposed_price_cents,
-        costCents: input.variant.costCents,
-        rules: input.rules,
-        // An undo restores the price before a change: cool-down and the daily limit do not hold it back.
-        lastChangedAt: proposal.kind === "undo" ? null : input.lastChangedAt,
-        priceDayAgoCents: proposal.kind === "undo" ? null : input.priceDayAgoCents,
-        now: clock.now(),
-      }).filter((v) => proposal.kind === "change" || (v.kind !== "exceeds_daily_change" && v.kind !== "in_cool_down"));
-      const [first] = violations;
-      if (first) return { rule: first.kind, message: `a pricing rule now refuses it (${first.kind.replaceAll("_", " ")})` };
-    }
+    const variants = inputs.variants.filter((v) => ids.has(v.variant.variantId));
+    const price = { currentPriceCents: proposal.current_price_cents, newPriceCents: proposal.proposed_price_cents };
+    // An undo restores the price before a change: cool-down and the daily limit do not hold it back.
+    const violation = firstViolation(variants, price, clock.now(), { timing: proposal.kind === "change" });
+    if (violation) return { rule: violation.kind, message: `a pricing rule now refuses it (${violation.kind.replaceAll("_", " ")})` };
     return null;
   };
 }

@@ -9,9 +9,11 @@
 import type { Language } from "../../agents/shared/language.ts";
 import type { Db } from "../../db/database.ts";
 import type { Role, Workspace } from "../../db/schema/core.ts";
+import { canApprove } from "../../engines/access/roles.ts";
 import type { ApprovalRequestSink } from "../../engines/approvals/approval-requests.ts";
 import { DEFAULT_PROPOSAL_TTL_MS } from "../../engines/approvals/create-proposal.ts";
 import { decideProposal } from "../../engines/approvals/decide.ts";
+import { CODE_ALPHABET, CODE_LENGTH } from "../../engines/approvals/proposal-codes.ts";
 import { parseApprovalReply, type ApprovalReply } from "../../engines/approvals/reply-parser.ts";
 import { requestUndo } from "../../engines/approvals/undo.ts";
 import { loadRuleSet } from "../../engines/pricing/pricing-sql.ts";
@@ -60,7 +62,7 @@ export interface ApprovalDesk {
   readonly handleAction: ActionHandler;
 }
 
-const THREAD_CODE = /^approval:([A-Z0-9]{4})$/;
+const THREAD_CODE = new RegExp(`^approval:([${CODE_ALPHABET}]{${CODE_LENGTH}})$`);
 
 export function approvalThreadKey(code: string): string {
   return `approval:${code}`;
@@ -74,34 +76,37 @@ export function createApprovalDesk(options: ApprovalDeskOptions): ApprovalDesk {
     return resolvePricingRules(ruleSet.workspace, null, null).undoNeedsApproval;
   }
 
+  /** "undo <code>": an approver's own words approve the undo unless the workspace wants a second approval. */
+  async function undo(workspace: Workspace, replier: Replier, channel: string, code: string, text: string, context: MessageContext): Promise<OutboundMessage> {
+    if (replier.role === "viewer") return deskReply({ kind: "not_allowed" }, context);
+    const approveNow = canApprove(replier.role) && !(await undoNeedsApproval(workspace.id));
+    const decider = { workspaceId: workspace.id, memberId: replier.memberId, role: replier.role };
+    const outcome = await requestUndo(db, { decider, code, channel, text, ttlMs: DEFAULT_PROPOSAL_TTL_MS, approveNow, now: clock.now() });
+    switch (outcome.kind) {
+      case "unknown_code":
+        return deskReply(outcome, context);
+      case "is_undo":
+      case "not_applied":
+        return deskReply({ kind: "not_applied", proposal: outcome.proposal }, context);
+      case "open":
+        return deskReply({ kind: "already_decided", proposal: outcome.undo }, context);
+      case "created":
+        if (outcome.approved) {
+          await options.applies.enqueue({ workspaceId: workspace.id, proposalId: outcome.undo.id, idempotencyKey: outcome.undo.idempotency_key });
+          return deskReply({ kind: "undo_approved", proposal: outcome.undo }, context);
+        }
+        await options.requests.request({ workspace, proposal: outcome.undo, askerMemberId: replier.memberId, askerChannel: channel });
+        return deskReply({ kind: "undo_requested", proposal: outcome.undo }, context);
+    }
+  }
+
   async function decide(workspace: Workspace, replier: Replier, channel: string, reply: ApprovalReply, code: string | null, text: string): Promise<OutboundMessage | null> {
     const now = clock.now();
     const context: MessageContext = { language: replier.language, currency: workspace.currency, timeZone: workspace.timezone };
     const decider = { workspaceId: workspace.id, memberId: replier.memberId, role: replier.role };
     switch (reply.decision) {
-      case "undo": {
-        if (code === null) return null;
-        if (replier.role === "viewer") return deskReply({ kind: "not_allowed" }, context);
-        const approveNow = (replier.role === "owner" || replier.role === "admin") && !(await undoNeedsApproval(workspace.id));
-        const outcome = await requestUndo(db, { decider, code, channel, text, ttlMs: DEFAULT_PROPOSAL_TTL_MS, approveNow, now });
-        switch (outcome.kind) {
-          case "unknown_code":
-            return deskReply(outcome, context);
-          case "is_undo":
-          case "not_applied":
-            return deskReply({ kind: "not_applied", proposal: outcome.proposal }, context);
-          case "open":
-            return deskReply({ kind: "already_decided", proposal: outcome.undo }, context);
-          case "created":
-            if (outcome.approved) {
-              await options.applies.enqueue({ workspaceId: workspace.id, proposalId: outcome.undo.id, idempotencyKey: outcome.undo.idempotency_key });
-              return deskReply({ kind: "undo_approved", proposal: outcome.undo }, context);
-            }
-            await options.requests.request({ workspace, proposal: outcome.undo, askerMemberId: replier.memberId, askerChannel: channel });
-            return deskReply({ kind: "undo_requested", proposal: outcome.undo }, context);
-        }
-        return null;
-      }
+      case "undo":
+        return code === null ? null : undo(workspace, replier, channel, code, text, context);
       case "approve":
       case "reject": {
         const outcome = await decideProposal(db, { decider, decision: reply.decision, code, channel, text, now });

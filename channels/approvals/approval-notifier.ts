@@ -11,7 +11,8 @@ import { listMembers } from "../../db/repositories/members.ts";
 import { enqueueOutbox } from "../../db/repositories/outbox.ts";
 import type { ProposalView } from "../../db/repositories/price-proposals.ts";
 import { findWorkspaceById } from "../../db/repositories/workspaces.ts";
-import type { IdentityChannel, Workspace } from "../../db/schema/core.ts";
+import type { IdentityChannel, Member, Workspace } from "../../db/schema/core.ts";
+import { canApprove } from "../../engines/access/roles.ts";
 import { approverContacts, type ApprovalRequestSink } from "../../engines/approvals/approval-requests.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
@@ -57,8 +58,16 @@ export function createApprovalNotifier(options: ApprovalNotifierOptions): Approv
     }
   }
 
-  async function send(workspace: Workspace, memberIds: readonly number[], key: string, compose: (language: Language) => OutboundMessage, code: string): Promise<void> {
-    const contacts = await approverOrMemberContacts(workspace.id, memberIds);
+  type Contact = Awaited<ReturnType<typeof approverContacts>>[number] & { readonly language: Language };
+
+  /** The best address of each of these members (one read of their addresses). */
+  async function contactsOf(workspaceId: number, pick: (member: Member) => boolean): Promise<Contact[]> {
+    const members = (await listMembers(db, workspaceId)).filter(pick);
+    const contacts = await approverContacts(db, workspaceId, options.channels, members);
+    return contacts.map((contact) => ({ ...contact, language: members.find((m) => m.id === contact.memberId)?.language ?? "en" }));
+  }
+
+  async function send(workspace: Workspace, contacts: readonly Contact[], key: string, compose: (language: Language) => OutboundMessage, code: string): Promise<void> {
     const ids: number[] = [];
     for (const contact of contacts) {
       if (contact.channel === null || contact.address === null) continue;
@@ -77,20 +86,13 @@ export function createApprovalNotifier(options: ApprovalNotifierOptions): Approv
     if (ids.length > 0) await options.scheduler.schedule(ids);
   }
 
-  /** Members' best addresses (approvers or not: the requester may be an analyst). */
-  async function approverOrMemberContacts(workspaceId: number, memberIds: readonly number[]) {
-    const members = await listMembers(db, workspaceId);
-    const contacts = await approverContacts(db, workspaceId, options.channels, members.filter((m) => memberIds.includes(m.id)));
-    return contacts.map((contact) => ({ ...contact, language: members.find((m) => m.id === contact.memberId)?.language ?? "en" }));
-  }
-
   const context = (workspace: Workspace, language: Language) => ({ language, currency: workspace.currency, timeZone: workspace.timezone });
 
   return {
     async request(input) {
       const { workspace, proposal } = input;
-      const contacts = await approverContacts(db, workspace.id, options.channels);
-      const others = contacts.filter((c) => c.memberId !== input.askerMemberId).map((c) => c.memberId);
+      const contacts = await contactsOf(workspace.id, (member) => canApprove(member.role));
+      const others = contacts.filter((c) => c.memberId !== input.askerMemberId);
       await send(workspace, others, `approval:${workspace.id}:${proposal.code}`, (language) => approvalRequest(proposal, context(workspace, language)), proposal.code);
       logger.info("approval requested", { workspace: workspace.slug, code: proposal.code, approvers: others.length });
       return contacts.map(({ memberId, name, channel }) => ({ memberId, name, channel }));
@@ -100,8 +102,8 @@ export function createApprovalNotifier(options: ApprovalNotifierOptions): Approv
       const p: ProposalView = news.proposal;
       const workspace = await findWorkspaceById(db, p.workspace_id);
       if (!workspace) return;
-      const people = [...new Set([p.decided_by_member_id, p.requested_by_member_id].filter((id): id is number => id !== null))];
-      await send(workspace, people, `news:${workspace.id}:${p.code}:${news.kind}`, (language) => applyNews(news, context(workspace, language)), p.code);
+      const people = new Set([p.decided_by_member_id, p.requested_by_member_id]);
+      await send(workspace, await contactsOf(workspace.id, (member) => people.has(member.id)), `news:${workspace.id}:${p.code}:${news.kind}`, (language) => applyNews(news, context(workspace, language)), p.code);
     },
   };
 }

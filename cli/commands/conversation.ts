@@ -7,11 +7,9 @@ import { startWebChat } from "../../channels/web/chat-server.ts";
 import type { Workspace } from "../../db/schema/core.ts";
 import { InputError } from "../../lib/input-error.ts";
 import { fixedClock } from "../../lib/clock.ts";
-import { createPriceChanges } from "../../app/price-changes.ts";
-import { applyNews } from "../../channels/approvals/approval-messages.ts";
+import { approvalChannels, createPriceChanges } from "../../app/price-changes.ts";
+import { applyNews, type MessageContext } from "../../channels/approvals/approval-messages.ts";
 import { resolveEncryptionKey } from "../../config/encryption-key.ts";
-import type { IdentityChannel } from "../../db/schema/core.ts";
-import type { Language } from "../../agents/shared/language.ts";
 import { detectLanguage } from "../../agents/models/offline/understanding/language.ts";
 import { tokenize } from "../../agents/models/offline/understanding/normalize.ts";
 import { withAppContext, type AppContext } from "../app-context.ts";
@@ -45,12 +43,6 @@ async function openConversation(ctx: AppContext, pinnedNow: Date | undefined): P
   const { config, database, logger } = ctx;
   // --now pins decisions, expiry and applying too, so a pinned conversation stays consistent.
   const clock = pinnedNow ? fixedClock(pinnedNow) : ctx.clock;
-  const settings = config.channels;
-  const channels = new Set<IdentityChannel>([
-    ...(settings.slack ? (["slack"] as const) : []),
-    ...(settings.whatsappCloud || settings.whatsappWeb ? (["whatsapp"] as const) : []),
-    ...(settings.email ? (["email"] as const) : []),
-  ]);
   const news: string[] = [];
   const priceChanges = createPriceChanges({
     db: database.db,
@@ -58,23 +50,19 @@ async function openConversation(ctx: AppContext, pinnedNow: Date | undefined): P
     logger,
     // Nothing delivers from the terminal: queued messages are sent by `bizos start` (its sweep finds them).
     scheduler: { schedule: () => Promise.resolve() },
-    channels,
-    whatsappTransport: settings.whatsappCloud ? "cloud" : "web",
+    ...approvalChannels(config.channels),
     secretKey: resolveEncryptionKey(config).key,
     redisUrl: null,
-    onNews: (item) => news.push(applyNews(item, { language: lastLanguage, currency: item.proposal.currency ?? lastCurrency, timeZone: lastTimeZone }).text),
+    // News arrives while a line is being answered: it is written for that line's workspace and language.
+    onNews: (item) => news.push(applyNews(item, { ...context, currency: item.proposal.currency ?? context.currency }).text),
   });
-  let lastLanguage: Language = "en";
-  let lastTimeZone = "UTC";
-  let lastCurrency = "USD";
+  let context: MessageContext = { language: "en", currency: "USD", timeZone: "UTC" };
   const runtime = await createConversationRuntime({ db: database.db, pool: database.pool, models: createConversationModels(config.models), logger, approvals: priceChanges.notifier });
   return {
     runtime,
     async say(workspace, text, thread, now) {
-      lastLanguage = detectLanguage(tokenize(text), workspace.locale);
-      lastTimeZone = workspace.timezone;
-      lastCurrency = workspace.currency;
-      const decision = await priceChanges.desk.handleText({ workspace, replier: { memberId: null, role: "owner", language: lastLanguage }, channel: "cli", threadKey: null, text });
+      context = { language: detectLanguage(tokenize(text), workspace.locale), currency: workspace.currency, timeZone: workspace.timezone };
+      const decision = await priceChanges.desk.handleText({ workspace, replier: { memberId: null, role: "owner", language: context.language }, channel: "cli", threadKey: null, text });
       if (decision !== null) {
         await priceChanges.runner.idle?.();
         const answer = [decision.text, ...news.splice(0)].join("\n\n");

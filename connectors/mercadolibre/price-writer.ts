@@ -10,7 +10,8 @@ import { z } from "zod";
 import type { Clock } from "../../lib/clock.ts";
 import { silentLogger, type Logger } from "../../lib/logger.ts";
 import { ProviderError } from "../../lib/provider-error.ts";
-import { decimalToMinorUnits, minorUnitsToDecimal, StoreRefusal, type PriceWriter, type StorePrice, type StoreVariantRef } from "../store/price-writer.ts";
+import { decimalToMinorUnits, minorUnitsToDecimal } from "../../lib/money.ts";
+import { StoreRefusal, type PriceWriter, type StorePrice, type StoreVariantRef } from "../store/price-writer.ts";
 import { createMercadoLibreApi, MercadoLibreRequestError } from "./api-client.ts";
 
 export interface MercadoLibrePriceWriterOptions {

@@ -8,7 +8,8 @@
 import type { Clock } from "../../lib/clock.ts";
 import { silentLogger, type Logger } from "../../lib/logger.ts";
 import { ProviderError } from "../../lib/provider-error.ts";
-import { decimalToMinorUnits, minorUnitsToDecimal, StoreRefusal, type PriceWriter, type StorePrice, type StoreVariantRef } from "../store/price-writer.ts";
+import { decimalToMinorUnits, minorUnitsToDecimal } from "../../lib/money.ts";
+import { StoreRefusal, type PriceWriter, type StorePrice, type StoreVariantRef } from "../store/price-writer.ts";
 import { createShopifyAdminGraphql, type ShopifyAdminGraphql } from "./admin-graphql.ts";
 import { UPDATE_VARIANT_PRICES_MUTATION, VARIANT_PRICE_QUERY, type ShopifyUserError } from "./price-queries.ts";
 

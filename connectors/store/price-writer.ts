@@ -9,7 +9,6 @@
  * automation is on, the listing is not the store's, the variant no longer exists).
  */
 
-import { currencyMinorDigits } from "../../lib/money.ts";
 
 /** How a variant is known to the store: its ids there (the variants/products rows' source and external ids). */
 export interface StoreVariantRef {
@@ -76,29 +75,4 @@ export class StoreRefusal extends Error {
   ) {
     super(message);
   }
-}
-
-/**
- * A store's decimal price ("399.00", 399.5, "1500" for JPY) in the currency's minor units, or null
- * when it is not a non-negative amount with at most the currency's decimals (extra zeros are fine:
- * "1500.0" JPY is 1500). Parsed from the digits, never through floating-point multiplication.
- */
-export function decimalToMinorUnits(value: string | number, currency: string): number | null {
-  const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value.trim();
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
-  if (!match) return null;
-  const digits = currencyMinorDigits(currency);
-  const fraction = (match[2] ?? "").replace(/0+$/, "");
-  if (fraction.length > digits) return null;
-  const minor = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
-  return Number.isSafeInteger(minor) ? minor : null;
-}
-
-/** Minor units as the decimal string stores take: 39900 MXN → "399.00", 1500 JPY → "1500". */
-export function minorUnitsToDecimal(minorUnits: number, currency: string): string {
-  if (!Number.isSafeInteger(minorUnits) || minorUnits < 0) throw new RangeError(`not a price in minor units: ${minorUnits}`);
-  const digits = currencyMinorDigits(currency);
-  if (digits === 0) return String(minorUnits);
-  const text = String(minorUnits).padStart(digits + 1, "0");
-  return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }

@@ -77,17 +77,48 @@ export interface ProposalListFilter {
   readonly limit: number;
 }
 
+/** The filter as one condition on the proposals aliased `p`, for the listing and its count alike. */
+function filterCondition(filter: ProposalListFilter) {
+  const parts = [sql`true`];
+  if (filter.statuses !== null) parts.push(filter.statuses.length === 0 ? sql`false` : sql`p.status in (${sql.join([...filter.statuses])})`);
+  if (filter.productIds !== null) parts.push(filter.productIds.length === 0 ? sql`false` : sql`p.product_id in (${sql.join([...filter.productIds])})`);
+  return sql<boolean>`${sql.join(parts, sql` and `)}`;
+}
+
 /** Proposals newest first, with their total before the limit. */
 export async function listProposals(db: DbOrTrx, workspaceId: number, filter: ProposalListFilter): Promise<{ readonly rows: ProposalView[]; readonly total: number }> {
-  let query = viewQuery(db, workspaceId);
-  if (filter.statuses !== null) query = query.where("p.status", "in", [...filter.statuses]);
-  if (filter.productIds !== null) query = filter.productIds.length === 0 ? query.where(sql<boolean>`false`) : query.where("p.product_id", "in", [...filter.productIds]);
-  const rows = await query.orderBy("p.created_at", "desc").orderBy("p.id", "desc").limit(filter.limit).execute();
-  let counter = db.selectFrom("price_change_proposals as p").select(({ fn }) => fn.countAll<string>().as("n")).where("p.workspace_id", "=", workspaceId);
-  if (filter.statuses !== null) counter = counter.where("p.status", "in", [...filter.statuses]);
-  if (filter.productIds !== null) counter = filter.productIds.length === 0 ? counter.where(sql<boolean>`false`) : counter.where("p.product_id", "in", [...filter.productIds]);
-  const { n } = await counter.executeTakeFirstOrThrow();
+  const condition = filterCondition(filter);
+  const rows = await viewQuery(db, workspaceId).where(condition).orderBy("p.created_at", "desc").orderBy("p.id", "desc").limit(filter.limit).execute();
+  const { n } = await db
+    .selectFrom("price_change_proposals as p")
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .where("p.workspace_id", "=", workspaceId)
+    .where(condition)
+    .executeTakeFirstOrThrow();
   return { rows, total: Number(n) };
+}
+
+/** Proposals still open (pending, approved or applying) and not expired: a second change to their variants would race them. */
+export async function listOpenProposals(db: DbOrTrx, workspaceId: number, now: Date): Promise<Pick<PriceChangeProposal, "code" | "variant_id" | "details">[]> {
+  return db
+    .selectFrom("price_change_proposals")
+    .select(["code", "variant_id", "details"])
+    .where("workspace_id", "=", workspaceId)
+    .where("status", "in", ["pending_approval", "approved", "applying"])
+    .where("expires_at", ">", now)
+    .execute();
+}
+
+/** The open undo of an applied change, if one is waiting or being applied. */
+export async function findOpenUndo(db: DbOrTrx, workspaceId: number, undoOfId: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("price_change_proposals")
+    .select("id")
+    .where("workspace_id", "=", workspaceId)
+    .where("undo_of_id", "=", undoOfId)
+    .where("status", "in", ["pending_approval", "approved", "applying"])
+    .executeTakeFirst();
+  return row?.id;
 }
 
 export type ProposalPatch = Omit<Updateable<PriceChangeProposalsTable>, "id" | "workspace_id" | "code" | "idempotency_key" | "created_at">;
@@ -124,14 +155,18 @@ export async function listExpiredPending(db: DbOrTrx, now: Date, limit: number):
 }
 
 /** Approved proposals not yet applied (a lost apply job is re-queued from these), across workspaces. */
-export async function listAwaitingApply(db: DbOrTrx, olderThan: Date, limit: number): Promise<{ readonly id: number; readonly workspaceId: number }[]> {
+export async function listAwaitingApply(
+  db: DbOrTrx,
+  olderThan: Date,
+  limit: number,
+): Promise<{ readonly id: number; readonly workspaceId: number; readonly idempotencyKey: string }[]> {
   const rows = await db
     .selectFrom("price_change_proposals")
-    .select(["id", "workspace_id"])
+    .select(["id", "workspace_id", "idempotency_key"])
     .where("status", "in", ["approved", "applying"])
     .where("updated_at", "<=", olderThan)
     .orderBy("updated_at")
     .limit(limit)
     .execute();
-  return rows.map((row) => ({ id: row.id, workspaceId: row.workspace_id }));
+  return rows.map((row) => ({ id: row.id, workspaceId: row.workspace_id, idempotencyKey: row.idempotency_key }));
 }

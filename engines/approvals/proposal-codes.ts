@@ -4,18 +4,14 @@
  * drawn again.
  */
 import { randomInt } from "node:crypto";
+import { SHORT_CODE_ALPHABET } from "../pricing/short-code.ts";
 
-export const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+/** The short-code alphabet suggestions use too: a code reads the same wherever it came from. */
+export const CODE_ALPHABET = SHORT_CODE_ALPHABET;
 export const CODE_LENGTH = 4;
-const CODE_PATTERN = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 
 export function drawCode(random: (max: number) => number = randomInt): string {
   let code = "";
   for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[random(CODE_ALPHABET.length)] ?? "";
   return code;
-}
-
-/** True for a well-formed code (case-insensitive). */
-export function isCode(text: string): boolean {
-  return CODE_PATTERN.test(text.toUpperCase());
 }

@@ -14,9 +14,12 @@ export interface ApprovalReply {
   readonly code: string | null;
 }
 
-/** The alphabet of proposal codes (no 0/O, 1/I/L): 4 characters of it, case-insensitive. */
-export const SHORT_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-const CODE = new RegExp(`^[${SHORT_CODE_ALPHABET}]{4}$`);
+import { SHORT_CODE_ALPHABET } from "../pricing/short-code.ts";
+import { CODE_LENGTH } from "./proposal-codes.ts";
+
+/** The alphabet of proposal codes (no 0/O, 1/I/L): CODE_LENGTH characters of it, case-insensitive. */
+export { SHORT_CODE_ALPHABET };
+const CODE = new RegExp(`^[${SHORT_CODE_ALPHABET}]{${CODE_LENGTH}}$`);
 
 /** Longer messages are conversation, not a reply to a request. */
 const MAX_REPLY_CHARS = 160;

@@ -6,7 +6,7 @@
  */
 import { inTransaction, type DbOrTrx } from "../../db/database.ts";
 import { recordAudit } from "../../db/repositories/audit-log.ts";
-import { findProposalView, findProposalViewByCode, updateProposalStatus, type ProposalView } from "../../db/repositories/price-proposals.ts";
+import { findOpenUndo, findProposalView, findProposalViewByCode, lockProposal, updateProposalStatus, type ProposalView } from "../../db/repositories/price-proposals.ts";
 import { proposalVariantIds } from "./apply-steps.ts";
 import { createProposal } from "./create-proposal.ts";
 import type { Decider } from "./decide.ts";
@@ -40,16 +40,10 @@ export async function requestUndo(db: DbOrTrx, request: UndoRequest): Promise<Un
   if (original.status !== "applied") return { kind: "not_applied", proposal: original };
   return inTransaction(db, async (trx): Promise<UndoOutcome> => {
     // Lock the applied change so two undo requests at once open one undo.
-    await trx.selectFrom("price_change_proposals").select("id").where("workspace_id", "=", workspaceId).where("id", "=", original.id).forUpdate().execute();
-    const open = await trx
-      .selectFrom("price_change_proposals")
-      .select("id")
-      .where("workspace_id", "=", workspaceId)
-      .where("undo_of_id", "=", original.id)
-      .where("status", "in", ["pending_approval", "approved", "applying"])
-      .executeTakeFirst();
-    if (open) {
-      const undo = await findProposalView(trx, workspaceId, open.id);
+    await lockProposal(trx, workspaceId, original.id);
+    const open = await findOpenUndo(trx, workspaceId, original.id);
+    if (open !== undefined) {
+      const undo = await findProposalView(trx, workspaceId, open);
       if (undo) return { kind: "open", undo };
     }
     const created = await createProposal(trx, {

@@ -7,6 +7,7 @@
 import type { DeliveryScheduler } from "../../channels/outbound/delivery-scheduler.ts";
 import { listDue, reapStuckSending } from "../../db/repositories/outbox.ts";
 import type { DeliveryDeps } from "./deliver-outbox-message.ts";
+import { singleFlight, type SingleFlight } from "../../lib/single-flight.ts";
 
 export interface SweepOptions {
   /** A row in sending longer than this was abandoned: sends time out far sooner. */
@@ -33,26 +34,12 @@ export async function sweepOutbox(deps: Pick<DeliveryDeps, "db" | "clock" | "log
   return { reaped, scheduled };
 }
 
-export interface Sweeper {
-  /** Sweeps now, or joins the sweep already running; never rejects (a failure is logged). */
-  run(): Promise<void>;
-  /** Resolves when no sweep is running (close waits for it). */
-  settled(): Promise<void>;
-}
+export type Sweeper = SingleFlight;
 
 /** One sweep at a time, for a deliverer's timer and its start. */
 export function createSweeper(deps: Pick<DeliveryDeps, "db" | "clock" | "logger">, scheduler: DeliveryScheduler, options: SweepOptions): Sweeper {
-  let sweeping: Promise<void> | undefined;
-  return {
-    run() {
-      sweeping ??= sweepOutbox(deps, scheduler, options)
-        .then(() => undefined)
-        .catch((error: unknown) => deps.logger.error("outbox sweep failed", { error }))
-        .finally(() => {
-          sweeping = undefined;
-        });
-      return sweeping;
-    },
-    settled: () => sweeping ?? Promise.resolve(),
-  };
+  return singleFlight(
+    () => sweepOutbox(deps, scheduler, options),
+    (error) => deps.logger.error("outbox sweep failed", { error }),
+  );
 }

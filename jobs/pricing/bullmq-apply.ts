@@ -14,7 +14,7 @@ import {
   DEFAULT_PRICE_SWEEP,
   MAX_APPLY_ATTEMPTS,
   PRICE_CHANGE_QUEUE,
-  sweepPriceChanges,
+  createPriceChangeSweeper,
   type ApplyJob,
   type ApplyRunner,
   type PriceChangeEvents,
@@ -86,17 +86,8 @@ export function createBullmqApplyRunner(options: BullmqApplyOptions): ApplyRunne
 
   let worker: Worker<ApplyPayload> | undefined;
   let timer: NodeJS.Timeout | undefined;
-  let sweeping: Promise<void> | undefined;
-  const sweepOptions = { ...DEFAULT_PRICE_SWEEP, ...options.sweep };
-  const sweep = () => {
-    sweeping ??= sweepPriceChanges(deps, runner, events, sweepOptions)
-      .then(() => undefined)
-      .catch((error: unknown) => logger.error("price-change sweep failed", { error }))
-      .finally(() => {
-        sweeping = undefined;
-      });
-    return sweeping;
-  };
+  const sweeper = createPriceChangeSweeper(deps, runner, events, { ...DEFAULT_PRICE_SWEEP, ...options.sweep });
+  const sweep = () => sweeper.run();
 
   async function start(): Promise<void> {
     if (worker) return;
@@ -111,7 +102,7 @@ export function createBullmqApplyRunner(options: BullmqApplyOptions): ApplyRunne
 
   async function close(): Promise<void> {
     if (timer) clearInterval(timer);
-    await sweeping;
+    await sweeper.settled();
     await worker?.close();
     await queue.close();
   }

@@ -5,7 +5,7 @@
  * approved ones whose job was lost to a restart. Same processor as the BullMQ worker.
  */
 import { applyPriceChange, type ApplyDeps } from "./apply-price-change.ts";
-import { DEFAULT_PRICE_SWEEP, MAX_APPLY_ATTEMPTS, sweepPriceChanges, type ApplyJob, type ApplyRunner, type PriceChangeEvents, type PriceChangeSweepOptions } from "./price-change-queue.ts";
+import { createPriceChangeSweeper, DEFAULT_PRICE_SWEEP, MAX_APPLY_ATTEMPTS, type ApplyJob, type ApplyRunner, type PriceChangeEvents, type PriceChangeSweepOptions } from "./price-change-queue.ts";
 
 export interface InProcessApplyOptions {
   readonly deps: ApplyDeps;
@@ -32,7 +32,6 @@ export function createInProcessApplyRunner(options: InProcessApplyOptions): InPr
   const timers = new Map<number, NodeJS.Timeout>();
   let state: "created" | "running" | "closed" = "created";
   let sweepTimer: NodeJS.Timeout | undefined;
-  let sweeping: Promise<void> | undefined;
 
   async function run(job: ApplyJob, attempt: number): Promise<void> {
     try {
@@ -67,16 +66,6 @@ export function createInProcessApplyRunner(options: InProcessApplyOptions): InPr
     active.set(job.proposalId, running);
   }
 
-  async function sweep(): Promise<void> {
-    sweeping ??= sweepPriceChanges(deps, runner, events, sweepOptions)
-      .then(() => undefined)
-      .catch((error: unknown) => logger.error("price-change sweep failed", { error }))
-      .finally(() => {
-        sweeping = undefined;
-      });
-    return sweeping;
-  }
-
   const runner: InProcessApplyRunner = {
     enqueue(job) {
       start({ workspaceId: job.workspaceId, proposalId: job.proposalId }, 1);
@@ -85,8 +74,8 @@ export function createInProcessApplyRunner(options: InProcessApplyOptions): InPr
     async start() {
       if (state !== "created") return;
       state = "running";
-      await sweep();
-      sweepTimer = setInterval(() => void sweep(), options.sweepMs ?? 30_000);
+      await sweeper.run();
+      sweepTimer = setInterval(() => void sweeper.run(), options.sweepMs ?? 30_000);
       sweepTimer.unref();
     },
     async close() {
@@ -94,12 +83,13 @@ export function createInProcessApplyRunner(options: InProcessApplyOptions): InPr
       if (sweepTimer) clearInterval(sweepTimer);
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
-      await Promise.all([...active.values(), sweeping]);
+      await Promise.all([...active.values(), sweeper.settled()]);
     },
     async idle() {
-      while (active.size > 0 || sweeping !== undefined) await Promise.all([...active.values(), sweeping]);
+      while (active.size > 0 || sweeper.busy) await Promise.all([...active.values(), sweeper.settled()]);
     },
-    sweep,
+    sweep: () => sweeper.run(),
   };
+  const sweeper = createPriceChangeSweeper(deps, runner, events, sweepOptions);
   return runner;
 }

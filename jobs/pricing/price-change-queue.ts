@@ -7,6 +7,7 @@ import { z } from "zod";
 import { expireProposal } from "../../engines/approvals/decide.ts";
 import { listAwaitingApply, listExpiredPending, type ProposalView } from "../../db/repositories/price-proposals.ts";
 import type { ApplyDeps, ApplyOutcome } from "./apply-price-change.ts";
+import { singleFlight, type SingleFlight } from "../../lib/single-flight.ts";
 
 export const PRICE_CHANGE_QUEUE = "price-changes";
 export const APPLY_JOB = "apply";
@@ -57,12 +58,22 @@ export async function sweepPriceChanges(
     await events.expired(proposal);
   }
   const stale = await listAwaitingApply(deps.db, new Date(now.getTime() - options.staleAfterMs), options.batchSize);
-  for (const row of stale) {
-    const key = await deps.db.selectFrom("price_change_proposals").select("idempotency_key").where("workspace_id", "=", row.workspaceId).where("id", "=", row.id).executeTakeFirst();
-    // A fresh job id per sweep window: the original job (kept a day under the proposal's key) may have died.
-    const window = Math.floor(now.getTime() / options.staleAfterMs);
-    if (key) await runner.enqueue({ workspaceId: row.workspaceId, proposalId: row.id, idempotencyKey: `${key.idempotency_key}:sweep${window}` });
-  }
+  // A fresh job id per sweep window: the original job (kept a day under the proposal's key) may have died.
+  const window = Math.floor(now.getTime() / options.staleAfterMs);
+  for (const row of stale) await runner.enqueue({ workspaceId: row.workspaceId, proposalId: row.id, idempotencyKey: `${row.idempotencyKey}:sweep${window}` });
   if (expired + stale.length > 0) deps.logger.info("price-change sweep", { expired, requeued: stale.length });
   return { expired, requeued: stale.length };
+}
+
+/** The sweep, one run at a time, for a runner's timer and its start. */
+export function createPriceChangeSweeper(
+  deps: Pick<ApplyDeps, "db" | "clock" | "logger">,
+  runner: Pick<ApplyRunner, "enqueue">,
+  events: PriceChangeEvents,
+  options: PriceChangeSweepOptions,
+): SingleFlight {
+  return singleFlight(
+    () => sweepPriceChanges(deps, runner, events, options),
+    (error) => deps.logger.error("price-change sweep failed", { error }),
+  );
 }

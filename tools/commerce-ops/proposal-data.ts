@@ -1,6 +1,7 @@
 /** A stored proposal as the pricing tools report it (tools/commerce-ops/pricing-data.ts ProposalData). */
 import { z } from "zod";
 import type { ProposalView } from "../../db/repositories/price-proposals.ts";
+import { marginOf } from "../../engines/pricing/expected-outcome.ts";
 import type { ProposalData, SuggestionRuleData } from "./pricing-data.ts";
 
 const ruleSchema = z.object({
@@ -21,16 +22,11 @@ export const proposalDetailsSchema = z.object({
 });
 export type ProposalDetails = z.infer<typeof proposalDetailsSchema>;
 
-function marginOf(priceCents: number, costCents: number | null | undefined): number | null {
-  if (costCents === null || costCents === undefined || priceCents <= 0) return null;
-  return Math.round(((priceCents - costCents) / priceCents) * 10_000) / 10_000;
-}
-
 export function proposalData(view: ProposalView, options: { readonly seesCosts: boolean; readonly currency: string }): ProposalData {
   const parsed = proposalDetailsSchema.safeParse(view.details);
   const details: ProposalDetails = parsed.success ? parsed.data : {};
   const rule: SuggestionRuleData | null = details.rule ?? null;
-  const cost = options.seesCosts ? details.costCents : null;
+  const cost = options.seesCosts ? (details.costCents ?? null) : null;
   const current = view.current_price_cents;
   return {
     code: view.code,

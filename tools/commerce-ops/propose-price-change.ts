@@ -4,11 +4,11 @@
  * and asks the workspace's approvers. It never applies anything: an approver's reply does.
  */
 import { inTransaction } from "../../db/database.ts";
-import { findProposalView } from "../../db/repositories/price-proposals.ts";
+import { findProposalView, listOpenProposals } from "../../db/repositories/price-proposals.ts";
 import { canApprove } from "../../engines/access/roles.ts";
 import { proposalVariantIds } from "../../engines/approvals/apply-steps.ts";
 import { createProposal, DEFAULT_PROPOSAL_TTL_MS } from "../../engines/approvals/create-proposal.ts";
-import { checkPriceChange } from "../../engines/pricing/guardrails.ts";
+import { firstViolation } from "../../engines/pricing/check-variants.ts";
 import { loadPricingInputs, type VariantPricingInput } from "../../engines/pricing/pricing-sql.ts";
 import { roundPrice } from "../../engines/pricing/rounding.ts";
 import type { ToolDeps, ToolFactory } from "../tool-contract.ts";
@@ -91,18 +91,9 @@ async function readChange(deps: ToolDeps, args: Args): Promise<Change | ToolOutc
 
 /** Open proposals (pending, approved, applying) for any of these variants: a second one would race the first. */
 async function openProposalFor(deps: ToolDeps, variantIds: readonly number[]): Promise<string | null> {
-  const rows = await deps.db
-    .selectFrom("price_change_proposals")
-    .select(["code", "variant_id", "details"])
-    .where("workspace_id", "=", deps.workspace.id)
-    .where("status", "in", ["pending_approval", "approved", "applying"])
-    .where("expires_at", ">", deps.clock.now())
-    .execute();
   const wanted = new Set(variantIds);
-  for (const row of rows) {
-    if (proposalVariantIds(row).some((id) => wanted.has(id))) return row.code;
-  }
-  return null;
+  const open = await listOpenProposals(deps.db, deps.workspace.id, deps.clock.now());
+  return open.find((row) => proposalVariantIds(row).some((id) => wanted.has(id)))?.code ?? null;
 }
 
 export const createProposePriceChangeTool: ToolFactory<typeof proposePriceChangeSchema, ProposePriceChangeData> = (deps) => async (args) => {
@@ -119,18 +110,8 @@ export const createProposePriceChangeTool: ToolFactory<typeof proposePriceChange
   const open = await openProposalFor(deps, variantIds);
   if (open !== null) return toolError(TOOL, "invalid_request", `There is already a pending proposal ${open} for ${first.variant.title}: decide that one first.`);
   const now = clock.now();
-  for (const input of change.variants) {
-    const [violation] = checkPriceChange({
-      currentPriceCents: change.currentPriceCents,
-      newPriceCents: change.newPriceCents,
-      costCents: input.variant.costCents,
-      rules: input.rules,
-      lastChangedAt: input.lastChangedAt,
-      priceDayAgoCents: input.priceDayAgoCents,
-      now,
-    });
-    if (violation) return toolError(TOOL, "invalid_request", violationMessage(violation, change.newPriceCents, currency, workspace.timezone));
-  }
+  const violation = firstViolation(change.variants, { currentPriceCents: change.currentPriceCents, newPriceCents: change.newPriceCents }, now);
+  if (violation) return toolError(TOOL, "invalid_request", violationMessage(violation, change.newPriceCents, currency, workspace.timezone));
   const details: ProposalDetails = {
     variantIds,
     suggestionCode: change.suggestionCode,

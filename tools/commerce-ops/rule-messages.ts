@@ -4,11 +4,10 @@
  * "$420.00" (major units, no thousands separators), percents as "10%", local wall times.
  */
 import type { PriceViolation } from "../../engines/pricing/guardrails.ts";
-import { currencyMinorDigits } from "../../lib/money.ts";
+import { minorUnitsToDecimal } from "../../lib/money.ts";
 
 export function plainMoney(cents: number, currency: string): string {
-  const digits = currencyMinorDigits(currency);
-  return `$${(cents / 10 ** digits).toFixed(digits)}`;
+  return `$${minorUnitsToDecimal(cents, currency)}`;
 }
 
 /** "2026-11-22 14:30" in the workspace's time zone. */

@@ -36,7 +36,7 @@ export const createUndoPriceChangeTool: ToolFactory<typeof undoPriceChangeSchema
       return toolError(TOOL, "invalid_request", `${code} was not applied (it is ${outcome.proposal.status.replace("_", " ")}), so there is nothing to undo.`);
     case "open":
     case "created": {
-      const undo = outcome.kind === "open" ? outcome.undo : outcome.undo;
+      const undo = outcome.undo;
       const approvers = outcome.kind === "created" ? await deps.approvals.request({ workspace, proposal: undo, askerMemberId: actor.memberId, askerChannel: actor.channel }) : [];
       const data: ProposePriceChangeData = {
         proposal: shaped(undo),
