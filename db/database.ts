@@ -35,6 +35,7 @@ import type {
   RollupOrdersGeoAllDailyTable,
   RollupOrdersTotalDailyTable,
 } from "./schema/rollups.ts";
+import type { InsightFeedbackTable, InsightNotificationsTable, JobRunsTable, MemberPreferencesTable } from "./schema/notifications.ts";
 import type { DerivedGenerationsTable, DerivedResultsTable } from "./schema/derived.ts";
 
 /** Every table the product reads or writes. All but workspaces carry workspace_id. */
@@ -67,6 +68,10 @@ export interface Database {
   messages: MessagesTable;
   memory_embeddings: MemoryEmbeddingsTable;
   insights: InsightsTable;
+  insight_feedback: InsightFeedbackTable;
+  insight_notifications: InsightNotificationsTable;
+  member_preferences: MemberPreferencesTable;
+  job_runs: JobRunsTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   inbound_events: InboundEventsTable;

@@ -54,6 +54,14 @@ describeDatabase("migrations", ({ db }) => {
     // The newest migrations, newest first, and what stepping each one down must remove (the rest stays).
     const steps: { name: string; check: () => Promise<void> }[] = [
       {
+        name: "20261127090000_insights",
+        check: async () => {
+          for (const table of ["job_runs", "member_preferences", "insight_notifications", "insight_feedback"]) expect(await publicTables(db())).not.toContain(table);
+          expect(await indexes()).not.toContain("insights_open");
+          expect(await publicTables(db())).toContain("pricing_rules");
+        },
+      },
+      {
         name: "20261126090000_pricing",
         check: async () => {
           expect(await publicTables(db())).not.toContain("pricing_rules");

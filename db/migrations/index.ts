@@ -14,6 +14,7 @@ import * as inventorySnapshotDates from "./20261124090200_inventory_snapshot_dat
 import * as competitorPriceIndexes from "./20261124090300_competitor_price_indexes.ts";
 import * as channels from "./20261125090000_channels.ts";
 import * as pricing from "./20261126090000_pricing.ts";
+import * as insights from "./20261127090000_insights.ts";
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -32,6 +33,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "20261124090300_competitor_price_indexes": competitorPriceIndexes,
   "20261125090000_channels": channels,
   "20261126090000_pricing": pricing,
+  "20261127090000_insights": insights,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -107,20 +107,41 @@ export interface MemoryEmbeddingsTable {
   created_at: CreatedAt;
 }
 
+export const INSIGHT_SEVERITIES = ["info", "warning", "critical"] as const;
+export type InsightSeverity = (typeof INSIGHT_SEVERITIES)[number];
+export const INSIGHT_STATUSES = ["open", "dismissed", "resolved"] as const;
+export type InsightStatus = (typeof INSIGHT_STATUSES)[number];
+
+/** Something worth telling: found by engines/insights, one row per ongoing problem. */
 export interface InsightsTable {
   id: Id;
   workspace_id: number;
+  /** engines/insights/types.ts InsightType. */
   type: string;
-  severity: "info" | "warning" | "critical";
+  severity: InsightSeverity;
   /** Same ongoing problem → same fingerprint → one insight, updated. */
   fingerprint: string;
+  /** What it is about, e.g. "product:42", "metric:net_sales", "campaign:7" (feedback lowers similar ones). */
+  subject: ColumnType<string, string | undefined, string>;
+  /** English one-liners for logs and the CLI; channels render the evidence in the member's language. */
   title: string;
   summary: string;
+  /** Estimated money at stake over the next 30 days (or the event's loss), in minor units. */
   impact_cents: number | null;
+  /** 0–1: how sure the detector is. */
+  confidence: ColumnType<number, number | undefined, number>;
+  /** Ranking score (impact × confidence × severity), for the digest's top 3. */
+  score: ColumnType<number, number | undefined, number>;
+  /** The numbers, from the engines (typed per type in engines/insights/types.ts). */
   evidence: Json<Record<string, unknown>>;
-  status: "open" | "dismissed" | "resolved";
+  /** The recommended action: a question to ask in chat, or a proposal to make. */
+  action: JsonWithDefault<Record<string, unknown>>;
+  status: ColumnType<InsightStatus, InsightStatus | undefined, InsightStatus>;
+  /** Days (detection runs) it was seen on. */
+  occurrences: ColumnType<number, number | undefined, number>;
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
+  updated_at: UpdatedAt;
 }
 
 export interface AuditLogTable {
@@ -200,3 +221,5 @@ export type NewPriceChangeProposal = Insertable<PriceChangeProposalsTable>;
 export type PricingRule = Selectable<PricingRulesTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
+export type Insight = Selectable<InsightsTable>;
+export type NewInsight = Insertable<InsightsTable>;
