@@ -66,3 +66,10 @@ export interface InsightCandidate {
   /** Worth an immediate alert (not only the digest). */
   readonly urgent: boolean;
 }
+
+const TYPE_SET: ReadonlySet<string> = new Set(INSIGHT_TYPES);
+
+/** A stored type we know (rows written by an older or newer version may hold others). */
+export function isInsightType(value: string): value is InsightType {
+  return TYPE_SET.has(value);
+}
