@@ -25,6 +25,9 @@ const FOLDERS: Readonly<Record<ToolName, string>> = {
   propose_price_change: "commerce-ops",
   undo_price_change: "commerce-ops",
   price_changes: "commerce-ops",
+  notification_preferences: "notifications",
+  explain_notification: "notifications",
+  insight_feedback: "notifications",
 };
 
 export function factoryLocation(tool: ToolName): { readonly module: string; readonly exportName: string } {

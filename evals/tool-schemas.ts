@@ -5,6 +5,7 @@ import { queryMetricsContract } from "../tools/analytics/query-metrics-contract.
 import { competitorPricesSchema, inventoryStatusSchema, reorderSuggestionsSchema } from "../tools/commerce-ops/contracts.ts";
 import { priceChangesSchema, priceSuggestionsSchema, proposePriceChangeSchema, undoPriceChangeSchema } from "../tools/commerce-ops/pricing-contracts.ts";
 import { budgetReallocationSchema, marketingPerformanceSchema } from "../tools/marketing/contracts.ts";
+import { explainNotificationSchema, insightFeedbackSchema, notificationPreferencesSchema } from "../tools/notifications/contracts.ts";
 import { AGENT_TOOLS, type AgentName, type ToolName } from "../tools/tool-names.ts";
 
 export const TOOL_SCHEMAS: Readonly<Record<ToolName, z.ZodType<Record<string, unknown>>>> = {
@@ -22,6 +23,9 @@ export const TOOL_SCHEMAS: Readonly<Record<ToolName, z.ZodType<Record<string, un
   propose_price_change: proposePriceChangeSchema,
   undo_price_change: undoPriceChangeSchema,
   price_changes: priceChangesSchema,
+  notification_preferences: notificationPreferencesSchema,
+  explain_notification: explainNotificationSchema,
+  insight_feedback: insightFeedbackSchema,
 };
 
 export const TOOL_NAMES = Object.keys(TOOL_SCHEMAS) as readonly string[];

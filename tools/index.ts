@@ -22,6 +22,10 @@ import { createUndoPriceChangeTool } from "./commerce-ops/undo-price-change.ts";
 import { createBudgetReallocationTool } from "./marketing/budget-reallocation.ts";
 import { budgetReallocationContract, marketingPerformanceContract } from "./marketing/contracts.ts";
 import { createMarketingPerformanceTool } from "./marketing/marketing-performance.ts";
+import { explainNotificationContract, insightFeedbackContract, notificationPreferencesContract } from "./notifications/contracts.ts";
+import { createExplainNotificationTool } from "./notifications/explain-notification.ts";
+import { createInsightFeedbackTool } from "./notifications/insight-feedback.ts";
+import { createNotificationPreferencesTool } from "./notifications/notification-preferences.ts";
 import type { z } from "zod";
 import { withheldMetrics } from "../engines/access/roles.ts";
 import { canUseTool, costsForbidden, roleForbidden } from "./tool-access.ts";
@@ -52,11 +56,14 @@ export function toolsByName(deps: ToolDeps): Readonly<Record<ToolName, Structure
     propose_price_change: guarded(proposePriceChangeContract, createProposePriceChangeTool(deps)),
     undo_price_change: guarded(undoPriceChangeContract, createUndoPriceChangeTool(deps)),
     price_changes: guarded(priceChangesContract, createPriceChangesTool(deps)),
+    notification_preferences: guarded(notificationPreferencesContract, createNotificationPreferencesTool(deps)),
+    explain_notification: guarded(explainNotificationContract, createExplainNotificationTool(deps)),
+    insight_feedback: guarded(insightFeedbackContract, createInsightFeedbackTool(deps)),
   };
 }
 
 export function toolsForTurn(deps: ToolDeps): Readonly<Record<AgentName, readonly StructuredToolInterface[]>> {
   const byName = toolsByName(deps);
   const pick = (agent: AgentName) => AGENT_TOOLS[agent].map((name) => byName[name]);
-  return { analytics: pick("analytics"), marketing: pick("marketing"), commerce_ops: pick("commerce_ops") };
+  return { analytics: pick("analytics"), marketing: pick("marketing"), commerce_ops: pick("commerce_ops"), notifications: pick("notifications") };
 }

@@ -2,13 +2,16 @@
 export const ANALYTICS_TOOLS = ["query_metrics", "cohort_analysis", "rfm_segments", "explain_anomalies", "forecast_metric"] as const;
 export const MARKETING_TOOLS = ["marketing_performance", "budget_reallocation"] as const;
 export const COMMERCE_TOOLS = ["inventory_status", "reorder_suggestions", "competitor_prices", "price_suggestions", "propose_price_change", "undo_price_change", "price_changes"] as const;
+/** The asker's own notifications: their settings, why an insight was sent to them, and their verdict on it. */
+export const NOTIFICATION_TOOLS = ["notification_preferences", "explain_notification", "insight_feedback"] as const;
 
 export type AnalyticsToolName = (typeof ANALYTICS_TOOLS)[number];
 export type MarketingToolName = (typeof MARKETING_TOOLS)[number];
 export type CommerceToolName = (typeof COMMERCE_TOOLS)[number];
-export type ToolName = AnalyticsToolName | MarketingToolName | CommerceToolName;
+export type NotificationToolName = (typeof NOTIFICATION_TOOLS)[number];
+export type ToolName = AnalyticsToolName | MarketingToolName | CommerceToolName | NotificationToolName;
 
-export const AGENTS = ["analytics", "marketing", "commerce_ops"] as const;
+export const AGENTS = ["analytics", "marketing", "commerce_ops", "notifications"] as const;
 export type AgentName = (typeof AGENTS)[number];
 
 /** The tools each agent is given. Marketing also reads store metrics (MER, CAC need store revenue). */
@@ -16,4 +19,5 @@ export const AGENT_TOOLS: Readonly<Record<AgentName, readonly ToolName[]>> = {
   analytics: ANALYTICS_TOOLS,
   marketing: [...MARKETING_TOOLS, "query_metrics"],
   commerce_ops: COMMERCE_TOOLS,
+  notifications: NOTIFICATION_TOOLS,
 };

@@ -52,5 +52,8 @@ export function agentTask(agent: AgentName): ModelTaskName {
       return "marketing";
     case "commerce_ops":
       return "commerce";
+    // Settings changes and short explanations need no analysis: the router's small, fast model does them.
+    case "notifications":
+      return "router";
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The supervisor: our own StateGraph. The router reads the message and either hands it to one agent
- * (analytics, marketing, commerce_ops) through its `route` tool or answers itself (greeting, help,
+ * (analytics, marketing, commerce_ops, notifications) through its `route` tool or answers itself (greeting, help,
  * out of scope, a refusal to change anything, a clarifying question). The edges are fixed:
  * router → (agent →) finish → END, so a turn makes at most one hop and cannot loop; each agent's
  * tool rounds are bounded too. `finish` checks the numbers of the reply against the turn's tool
@@ -12,6 +12,7 @@ import { END, START, StateGraph } from "@langchain/langgraph";
 import { buildAnalyticsGraph } from "../analytics/graph.ts";
 import { buildCommerceOpsGraph } from "../commerce-ops/graph.ts";
 import { buildMarketingGraph } from "../marketing/graph.ts";
+import { buildNotificationsGraph } from "../notifications/graph.ts";
 import { ensureConfiguration } from "../shared/configuration.ts";
 import { understandTurn } from "../models/offline/understanding-memo.ts";
 import { modelInput } from "../shared/model-input.ts";
@@ -51,12 +52,14 @@ export function buildSupervisorGraph() {
     .addNode("analytics", buildAnalyticsGraph().compile({ name: "analytics" }))
     .addNode("marketing", buildMarketingGraph().compile({ name: "marketing" }))
     .addNode("commerce_ops", buildCommerceOpsGraph().compile({ name: "commerce_ops" }))
+    .addNode("notifications", buildNotificationsGraph().compile({ name: "notifications" }))
     .addNode("finish", finishTurn)
     .addEdge(START, "router")
-    .addConditionalEdges("router", afterRoute, ["analytics", "marketing", "commerce_ops", "finish"])
+    .addConditionalEdges("router", afterRoute, ["analytics", "marketing", "commerce_ops", "notifications", "finish"])
     .addEdge("analytics", "finish")
     .addEdge("marketing", "finish")
     .addEdge("commerce_ops", "finish")
+    .addEdge("notifications", "finish")
     .addEdge("finish", END);
 }
 

@@ -24,7 +24,7 @@ const context: WorkspaceContext = {
   },
 };
 
-const ROLES: readonly PromptRole[] = ["router", "analytics", "marketing", "commerce_ops"];
+const ROLES: readonly PromptRole[] = ["router", "analytics", "marketing", "commerce_ops", "notifications"];
 
 describe("systemPromptFor", () => {
   it.each(ROLES)("gives the %s the workspace facts and ends with the context block", (role) => {
@@ -46,7 +46,7 @@ describe("systemPromptFor", () => {
   it("tells the router to route with the tool or answer itself, and the agents the number rules", () => {
     const router = systemPromptFor("router", context);
     expect(router).toContain("`route`");
-    for (const agent of ["analytics", "marketing", "commerce_ops"]) expect(router).toContain(`${agent}:`);
+    for (const agent of ["analytics", "marketing", "commerce_ops", "notifications"]) expect(router).toContain(`${agent}:`);
     expect(router).toMatch(/greeting/);
     expect(router).toMatch(/out of scope/);
 
@@ -62,6 +62,13 @@ describe("systemPromptFor", () => {
     expect(systemPromptFor("marketing", context)).toContain("budget_reallocation");
     expect(systemPromptFor("commerce_ops", context)).toContain("reorder_suggestions");
     expect(systemPromptFor("analytics", context)).toContain("forecast_metric");
+
+    // The notifications agent changes only the asker's own settings, with times read as 24-hour local times.
+    const notifications = systemPromptFor("notifications", context);
+    for (const tool of ["notification_preferences", "explain_notification", "insight_feedback"]) expect(notifications).toContain(tool);
+    expect(notifications).toMatch(/Only the asker's own settings/);
+    expect(notifications).toContain("19:00");
+    expect(notifications).toMatch(/Numbers come only from tools/);
   });
 });
 

@@ -14,6 +14,7 @@ import { cohortAnalysisSchema, explainAnomaliesSchema, forecastMetricSchema, rfm
 import { competitorPricesSchema, inventoryStatusSchema, reorderSuggestionsSchema } from "../../../../tools/commerce-ops/contracts.ts";
 import { priceChangesSchema, priceSuggestionsSchema, proposePriceChangeSchema, undoPriceChangeSchema } from "../../../../tools/commerce-ops/pricing-contracts.ts";
 import { budgetReallocationSchema, marketingPerformanceSchema } from "../../../../tools/marketing/contracts.ts";
+import { explainNotificationSchema, insightFeedbackSchema, notificationPreferencesSchema } from "../../../../tools/notifications/contracts.ts";
 import type { ToolName } from "../../../../tools/tool-names.ts";
 import type { WorkspaceContext } from "../../../shared/workspace-context.ts";
 import type { MemberKind, MemberMatch } from "./members.ts";
@@ -41,6 +42,9 @@ export const TOOL_SCHEMAS = {
   propose_price_change: proposePriceChangeSchema,
   undo_price_change: undoPriceChangeSchema,
   price_changes: priceChangesSchema,
+  notification_preferences: notificationPreferencesSchema,
+  explain_notification: explainNotificationSchema,
+  insight_feedback: insightFeedbackSchema,
 } as const satisfies Record<ToolName, z.ZodType>;
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(value)));
@@ -236,9 +240,13 @@ function build(tool: ToolName, reading: Reading, context: WorkspaceContext, base
     case "price_suggestions":
     case "price_changes":
       return commerceArgs(tool, reading, base, rangeTextOf(reading, base), leadTimeDays(reading.words));
-    // Proposals are built whole from the order (price-orders.ts) and never followed up: kept as they are.
+    // Proposals (price-orders.ts) and notification settings and feedback (notification-orders.ts) are
+    // built whole from the message and never followed up: kept as they are.
     case "propose_price_change":
     case "undo_price_change":
+    case "notification_preferences":
+    case "explain_notification":
+    case "insight_feedback":
       return { ...base };
   }
 }
@@ -259,6 +267,9 @@ const FALLBACK: Readonly<Record<ToolName, Args>> = {
   // Never used: an undo is only built with the code it names.
   undo_price_change: { code: "?" },
   price_changes: {},
+  notification_preferences: {},
+  explain_notification: {},
+  insight_feedback: { verdict: "not_useful" },
 };
 
 /** Arguments parsed by the tool's schema (defaults filled in); the tool's plain defaults when they do not parse. */

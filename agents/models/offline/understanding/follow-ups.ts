@@ -102,6 +102,10 @@ function agentOf(previous: PreviousCall, tool: ToolName): ToolChoice["agent"] {
     case "undo_price_change":
     case "price_changes":
       return "commerce_ops";
+    case "notification_preferences":
+    case "explain_notification":
+    case "insight_feedback":
+      return "notifications";
   }
 }
 

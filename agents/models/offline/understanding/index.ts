@@ -10,6 +10,7 @@ import { followUpKind, followUpTarget, yearAgoAsComparison } from "./follow-ups.
 import { chooseTool, queryAgent, readChangeRequest, readSocial, type ToolChoice } from "./intents.ts";
 import { detectLanguage } from "./language.ts";
 import { nearestNames } from "./members.ts";
+import { readNotificationIntent } from "./notification-orders.ts";
 import { readPriceIntent } from "./price-orders.ts";
 import { readMessage, type Reading } from "./reading.ts";
 import type { Intent, PreviousCall, Understanding, UnderstandingInput } from "./types.ts";
@@ -33,10 +34,13 @@ function clarifyData(reading: Reading): Intent | null {
   return null;
 }
 
-/** Proposals are not followed up ("¿y en septiembre?" after one refers to the question before it). */
-const isProposal = (call: PreviousCall): boolean => call.tool === "propose_price_change" || call.tool === "undo_price_change";
+/** Proposals and notification settings are not followed up ("¿y en septiembre?" after one refers to the question before it). */
+const NOT_FOLLOWED: ReadonlySet<string> = new Set(["propose_price_change", "undo_price_change", "notification_preferences", "explain_notification", "insight_feedback"]);
+const isProposal = (call: PreviousCall): boolean => NOT_FOLLOWED.has(call.tool);
 
 function intentOf(reading: Reading, input: UnderstandingInput): Intent {
+  const notification = readNotificationIntent(reading, input.previous);
+  if (notification !== null) return notification;
   const price = readPriceIntent(reading, input.context, input.previous);
   if (price !== null) return price;
   const change = readChangeRequest(reading);

@@ -10,7 +10,8 @@ export const GREETING = phraseList(
 );
 
 export const THANKS = phraseList(
-  "gracias|thanks|thank you|thx|ty|obrigado|obrigada|valeu|muchas gracias|mil gracias|muito obrigado|genial gracias|perfecto gracias|perfeito|perfecto|great thanks|cheers|buenisimo|excelente|joya|barbaro|de nada|ok gracias|dale gracias|brigado|ok|okay|oka|dale|listo|perfect|great|genial|entendido|entendi|got it|beleza|massa|otimo|buenisimo gracias",
+  "that was useful|that s useful|thats useful|that was helpful|that s helpful|thats helpful|very useful|super useful|really useful|very helpful|muy util|super util|me sirvio|me re sirvio|muito util|foi util|me ajudou|me ayudo|" +
+    "gracias|thanks|thank you|thx|ty|obrigado|obrigada|valeu|muchas gracias|mil gracias|muito obrigado|genial gracias|perfecto gracias|perfeito|perfecto|great thanks|cheers|buenisimo|excelente|joya|barbaro|de nada|ok gracias|dale gracias|brigado|ok|okay|oka|dale|listo|perfect|great|genial|entendido|entendi|got it|beleza|massa|otimo|buenisimo gracias",
 );
 
 export const HELP = phraseList(

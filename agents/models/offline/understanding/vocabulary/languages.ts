@@ -21,7 +21,8 @@ export const LANGUAGE_WORDS: Readonly<Record<Language, ReadonlyMap<string, numbe
       "help gross net profit profits segments segment average value values traffic source sources expect expected suggest suggestion shift between max where move compare " +
       "up down weekly monthly daily trend breakdown report summary overview spend spent cost costs buyers returns discounts shipping stock sellers bought buy " +
       "much more less most least than top-selling worst best-selling next last-year quarterly churn growth visitors visits clicks impressions " +
-      "apply undo revert pricing suggestions pending approval overpriced underpriced expensive cheap lower raise",
+      "apply undo revert pricing suggestions pending approval overpriced underpriced expensive cheap lower raise " +
+      "alerts digest notifications quiet night useful helpful send sent stop turn",
     "in me a an write code sort list ads spend this week month year last quarter days next order value average rate conversion sessions revenue margin units customer growth mtd ytd qtd weekend",
   ),
   es: weights(
@@ -31,7 +32,8 @@ export const LANGUAGE_WORDS: Readonly<Record<Language, ReadonlyMap<string, numbe
       "septiembre setiembre octubre noviembre diciembre enero febrero marzo mayo junio julio plata usted ustedes vos sus nuestro nuestra nuestros nuevo nueva riesgo cayeron bajaron subieron " +
       "semana-pasada mes-pasado cada segun entre-los hace sobre estos estas esos esas eso esto aca aqui alli tambien porque pedimos tuvimos vendio vendieron facturamos decime dime mira che " +
       "trimestre manana quedan queda quedarnos sin cohorte cohortes proveedor quien quienes precios precio bajando subiendo sugerencias sugerencia tasa con vendido vendidos llevamos " +
-      "deshacer deshace revertir aplicala baja bajala bajale sube subila subile cambia cambiale pendientes aprobacion cambios caros baratos",
+      "deshacer deshace revertir aplicala baja bajala bajale sube subila subile cambia cambiale pendientes aprobacion cambios caros baratos " +
+      "resumen mandame mandes mandaste envies enviaste notificaciones sirve sirvio silencio llego noche",
     "que la en por como este esta estamos vamos de pedidos clientes unidades anterior mes semana desde a o no se me mi dias",
   ),
   pt: weights(
@@ -40,7 +42,8 @@ export const LANGUAGE_WORDS: Readonly<Record<Language, ReadonlyMap<string, numbe
       "setembro outubro novembro dezembro janeiro fevereiro maio junho julho ate pra pro ainda agora tambem onde deveria quando seu sua meu minha muito vai vao ja pelo pela coisa terca quarta feira vem " +
       "ultimos ultimas ultimo ultima anuncios piada futebol comparacao relacao cada segundo sobre estes estas esses essas aqui ali vendeu venderam faturamos mostra mostre ha faz ano anos " +
       "amanha restam sem pq analise coorte coortes fornecedor preciso precisamos taxa com quem baixou abaixo sugestao sugestoes preco precos vendendo desse dessa deste desta nesse nessa neste nesta " +
-      "desfazer desfaz reverter aplique sobe baixa abaixa muda pendentes aprovacao mudancas alteracoes aplicadas aplicados",
+      "desfazer desfaz reverter aplique sobe baixa abaixa muda pendentes aprovacao mudancas alteracoes aplicadas aplicados " +
+      "resumo notificacoes recebi mandou enviou relatorio desliga serve noite",
     "que a o e no na nos nas por como este esta estamos vamos de pedidos clientes unidades anterior mes semana desde vendemos dos se me dias",
   ),
 };
