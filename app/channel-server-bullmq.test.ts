@@ -52,6 +52,7 @@ describeDatabase("npm start's server with REDIS_URL", ({ db, handle }) => {
     prefixes.push(prefix);
     const config = loadConfig({
       PORT: "0",
+      JOBS_IN_SERVER: "false",
       REDIS_URL: redisUrl,
       WHATSAPP_VERIFY_TOKEN: WA.verify,
       WHATSAPP_APP_SECRET: WA.secret,

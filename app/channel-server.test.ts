@@ -96,6 +96,8 @@ describeDatabase("npm start's server, end to end", ({ db, handle }) => {
     sink = await startSmtpSink();
     const config = loadConfig({
       PORT: "0",
+      // The proactive jobs have their own end-to-end test (app/notifications.test.ts).
+      JOBS_IN_SERVER: "false",
       SLACK_SIGNING_SECRET: SLACK_SECRET,
       SLACK_BOT_TOKEN: SLACK_TOKEN,
       SLACK_API_URL: slack.apiUrl,

@@ -1,11 +1,11 @@
 /**
  * The composition root of `npm start`: one HTTP server on one port for Slack (events,
  * interactivity, /ask), WhatsApp Cloud webhooks, inbound email, the local web chat and /healthz;
- * whatsapp-web.js in the same process when enabled; and the outbox deliverer (BullMQ on Redis when
- * REDIS_URL is set, in process otherwise). Every inbound message goes through one conversation
+ * whatsapp-web.js in the same process when enabled; the outbox deliverer and the job worker
+ * (detection, digests, weekly reports, alerts) — BullMQ on Redis when REDIS_URL is set, in process
+ * otherwise. Every inbound message goes through one conversation
  * gateway, so it is the same turn as `bizos ask`, answered in that channel's format.
  */
-import { hkdfSync } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ConversationRuntime } from "../agents/turn-types.ts";
 import { renderLineChartPng } from "../channels/charts/line-chart-png.ts";
@@ -32,7 +32,10 @@ import { createWhatsAppStatusListener } from "../jobs/delivery/whatsapp-statuses
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import { createChannelSenders } from "./channel-senders.ts";
+import { replyTokenKey } from "./reply-token-key.ts";
+import { createNotifications } from "./notifications.ts";
 import { approvalChannels, createPriceChanges } from "./price-changes.ts";
+import type { JobRunner } from "../jobs/runtime/job-runner.ts";
 import type { ApprovalRequestSink } from "../engines/approvals/approval-requests.ts";
 
 const WEBHOOK_MAX_BYTES = 1024 * 1024;
@@ -68,6 +71,8 @@ export interface ChannelServer {
   readonly scheduler: DeliveryScheduler;
   /** Where the conversation's new proposals ask approvers (the runtime's approvals sink forwards here). */
   readonly approvals: ApprovalRequestSink;
+  /** The job runner of detection, digests and reports, when it runs in this process. */
+  readonly jobs: JobRunner | null;
   /** Resolves when every request accepted so far has been answered into the outbox and, with in-process delivery, delivered (tests). */
   idle(): Promise<void>;
   /** Stops taking requests, lets the work in flight finish, stops whatsapp-web.js and the deliverer. */
@@ -91,11 +96,6 @@ function notLocal(res: ServerResponse): Promise<void> {
   res.writeHead(404, { "content-type": "application/json; charset=utf-8" });
   res.end(JSON.stringify({ error: "not found (the web chat is served on localhost only)" }));
   return Promise.resolve();
-}
-
-/** A separate key for reply tokens, so the encryption key itself never signs anything that leaves the server. */
-function replyTokenKey(secretKey: Buffer): Buffer {
-  return Buffer.from(hkdfSync("sha256", secretKey, Buffer.alloc(0), "bizos email reply tokens v1", 32));
 }
 
 export async function startChannelServer(options: ChannelServerOptions): Promise<ChannelServer> {
@@ -145,6 +145,9 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     queuePrefix: options.queuePrefix,
   });
   await priceChanges.runner.start();
+  // Insight detection, digests, weekly reports and alerts: here unless separate workers run them.
+  const notifications = settings.jobsInServer ? createNotifications({ db, clock, logger, scheduler: delivery.scheduler, settings, queuePrefix: options.queuePrefix }) : null;
+  await notifications?.runner.start();
   const actions = createActionRouter();
   actions.register("approve:", priceChanges.desk.handleAction);
   actions.register("reject:", priceChanges.desk.handleAction);
@@ -205,6 +208,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       emailInbound: settings.email?.inboundSecret != null,
     },
     delivery: deliveryMode,
+    jobs: notifications ? deliveryMode : "separate worker",
   });
 
   const webChat = webChatHandler({ runtime: options.runtime, db, clock, logger: logger.child({ channel: "web" }) });
@@ -220,6 +224,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     });
   } catch (error) {
     for (const stop of stoppers) await stop();
+    await notifications?.runner.close();
     await priceChanges.close();
     await delivery.close();
     await senders.close();
@@ -230,6 +235,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     await Promise.all(idlers.map((wait) => wait()));
     // In process, applying and delivery can be awaited too; through BullMQ another process may be doing them.
     await priceChanges.runner.idle?.();
+    await notifications?.runner.idle();
     if (inProcess) await inProcess.idle();
   };
 
@@ -241,11 +247,13 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     actions,
     scheduler: delivery.scheduler,
     approvals: priceChanges.notifier,
+    jobs: notifications?.runner ?? null,
     idle,
     async close() {
       await server.close();
       await Promise.all(idlers.map((wait) => wait()));
       for (const stop of stoppers) await stop();
+      await notifications?.runner.close();
       await priceChanges.close();
       await delivery.close();
       await senders.close();

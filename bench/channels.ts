@@ -63,6 +63,8 @@ try {
     WHATSAPP_PHONE_NUMBER_ID: WA.phoneId,
     WHATSAPP_GRAPH_URL: graph.url,
     MEMBER_MESSAGES_PER_MINUTE: "10000",
+    // Measures answers only: no insight detection or digests in the background.
+    JOBS_IN_SERVER: "false",
     ...(values.delivery === "bullmq" ? { REDIS_URL: loadConfig().env.TEST_REDIS_URL } : {}),
   });
   const runtime = await createConversationRuntime({ db: handle.db, pool: handle.pool, models: { modelFor: () => new OfflineChatModel() } });

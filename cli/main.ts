@@ -5,12 +5,15 @@ import { registerCompetitorCommands } from "./commands/competitors.ts";
 import { registerConversationCommands } from "./commands/conversation.ts";
 import { registerDbCommands } from "./commands/db.ts";
 import { registerImportCommands } from "./commands/import.ts";
+import { registerInsightCommands } from "./commands/insights.ts";
+import { registerJobsCommands } from "./commands/jobs.ts";
 import { registerMemberCommands } from "./commands/members.ts";
 import { registerMetricsCommand } from "./commands/metrics.ts";
 import { registerOutboxCommands } from "./commands/outbox.ts";
 import { registerPricingCommands } from "./commands/pricing.ts";
 import { registerSeedCommands } from "./commands/seed.ts";
 import { registerStartCommand } from "./commands/start.ts";
+import { registerWorkerCommand } from "./commands/worker.ts";
 import { registerWorkspaceCommands } from "./commands/workspace.ts";
 import { isExpectedError } from "./errors.ts";
 
@@ -22,6 +25,8 @@ function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride();
   registerStartCommand(program);
+  registerWorkerCommand(program);
+  registerInsightCommands(program);
   registerDbCommands(program);
   registerSeedCommands(program);
   registerWorkspaceCommands(program);
@@ -31,6 +36,7 @@ function buildProgram(): Command {
   registerConversationCommands(program);
   registerMemberCommands(program);
   registerOutboxCommands(program);
+  registerJobsCommands(program);
   registerChannelsCommand(program);
   registerCompetitorCommands(program);
   registerPricingCommands(program);

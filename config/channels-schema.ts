@@ -73,8 +73,18 @@ export const channelEnvShape = {
     .optional()
     .describe("Mailbox whose mail reaches POST /email/inbound; replies go to reply+<signed token>@ that domain so each reply finds its conversation. Unset: EMAIL_FROM."),
   EMAIL_INBOUND_SECRET: secret.optional().describe("Shared secret a mail pipe or inbound-mail webhook sends (Authorization: Bearer …) to POST /email/inbound. Unset: inbound email is off."),
-  REDIS_URL: redisUrl.optional().describe("Redis for the BullMQ delivery queue. Unset: the server delivers the outbox itself, in process."),
+  REDIS_URL: redisUrl.optional().describe("Redis for the BullMQ queues (delivery, price changes, proactive jobs). Unset: the server runs them itself, in process."),
   MEMBER_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20).describe("Messages one member may send a minute on Slack, WhatsApp or email before getting a polite wait reply."),
+  JOBS_IN_SERVER: envBoolean
+    .default(true)
+    .describe("Run the job worker (insight detection, digests, weekly reports, alerts) inside `npm start`. Set false when `npm run worker` processes run it instead (they need DATABASE_URL)."),
+  NOTIFICATIONS_PLAN_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(60)
+    .describe("How often the planner looks for due insight detections, digests and weekly reports."),
   TEST_REDIS_URL: redisUrl.default("redis://127.0.0.1:6379").describe("Tests only: the Redis the BullMQ delivery tests use (each test under its own key prefix)."),
 } as const;
 
@@ -130,6 +140,10 @@ export interface ChannelSettings {
   /** Null: in-process delivery from the outbox table. */
   readonly redisUrl: string | null;
   readonly memberMessagesPerMinute: number;
+  /** The job worker runs inside the server (false: separate `npm run worker` processes). */
+  readonly jobsInServer: boolean;
+  /** How often the notification planner runs. */
+  readonly planEveryMs: number;
 }
 
 export interface ChannelSettingsProblem {
@@ -203,6 +217,8 @@ export function resolveChannelSettings(env: ChannelEnv, dataDir: string): { read
       email,
       redisUrl: env.REDIS_URL ?? null,
       memberMessagesPerMinute: env.MEMBER_MESSAGES_PER_MINUTE,
+      jobsInServer: env.JOBS_IN_SERVER,
+      planEveryMs: env.NOTIFICATIONS_PLAN_SECONDS * 1000,
     },
     problems,
   };

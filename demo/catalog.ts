@@ -58,7 +58,7 @@ interface Draft {
 export async function seedCatalog(db: Db, workspaceId: number, store: StoreProfile, createdAt: string, rng: Rng): Promise<Catalog> {
   const drafts: Draft[] = [];
   for (const category of categoriesOf(store.market)) {
-    for (const title of uniqueTitles(category, rng)) drafts.push(draftProduct(store, category, title, drafts.length, workspaceId, createdAt, rng));
+    for (const title of uniqueTitles(category, rng, store.catalogShare ?? 1)) drafts.push(draftProduct(store, category, title, drafts.length, workspaceId, createdAt, rng));
   }
   // Popularity: a seeded rank order, Zipf weight 1/(rank+1)^0.9, tilted by category demand.
   const order = rng.shuffle(drafts.map((_, i) => i));
@@ -132,8 +132,8 @@ export async function seedCatalog(db: Db, workspaceId: number, store: StoreProfi
   return { products, variants, picks: new WeightedTable(variants.map((v) => v.index), pickWeights), ranked };
 }
 
-/** Distinct "type descriptor [colour]" titles, as many as the category needs. */
-function uniqueTitles(category: CategorySpec, rng: Rng): string[] {
+/** Distinct "type descriptor [colour]" titles, as many as the category needs (its share of them, at least one). */
+function uniqueTitles(category: CategorySpec, rng: Rng, share: number): string[] {
   const titles: string[] = [];
   for (const type of category.types) {
     for (const descriptor of category.descriptors) {
@@ -142,7 +142,7 @@ function uniqueTitles(category: CategorySpec, rng: Rng): string[] {
     }
   }
   if (titles.length < category.count) throw new Error(`catalog: ${category.name} has only ${titles.length} distinct titles`);
-  return rng.shuffle(titles).slice(0, category.count);
+  return rng.shuffle(titles).slice(0, Math.max(1, Math.round(category.count * share)));
 }
 
 function draftProduct(store: StoreProfile, category: CategorySpec, title: string, serial: number, workspaceId: number, createdAt: string, rng: Rng): Draft {

@@ -53,6 +53,8 @@ export interface StoreProfile extends WorkspaceProfile {
   /** Share of visits that buy, on an ordinary day. */
   readonly conversionRate: number;
   readonly competitors: readonly { readonly name: string; readonly domain: string }[];
+  /** Share of each category's products the store carries (default 1, the full catalog; smaller stores in benchmarks). */
+  readonly catalogShare?: number;
 }
 
 const ROLES: readonly Role[] = ["owner", "admin", "analyst", "viewer"];

@@ -6,7 +6,6 @@
  */
 import type { Language } from "../../agents/shared/language.ts";
 import type { Db } from "../../db/database.ts";
-import { upsertConversation } from "../../db/repositories/conversations.ts";
 import { listMembers } from "../../db/repositories/members.ts";
 import { enqueueOutbox } from "../../db/repositories/outbox.ts";
 import type { ProposalView } from "../../db/repositories/price-proposals.ts";
@@ -18,7 +17,7 @@ import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
 import type { DeliveryScheduler } from "../outbound/delivery-scheduler.ts";
 import type { OutboundMessage } from "../outbound/outbound-message.ts";
-import type { Destination } from "../outbound/recipients.ts";
+import { proactiveDestination } from "../outbound/proactive-destination.ts";
 import { applyNews, approvalRequest, type ApplyNews } from "./approval-messages.ts";
 import { approvalThreadKey } from "./approval-desk.ts";
 
@@ -43,21 +42,6 @@ export interface ApprovalNotifier extends ApprovalRequestSink {
 export function createApprovalNotifier(options: ApprovalNotifierOptions): ApprovalNotifier {
   const { db, clock, logger } = options;
 
-  async function destinationFor(workspace: Workspace, memberId: number, channel: IdentityChannel, address: string, code: string): Promise<Destination> {
-    switch (channel) {
-      case "whatsapp":
-        return { channel, to: address, transport: options.whatsappTransport, replyToMessageId: null };
-      case "slack":
-        // A user id as the channel posts to the app's direct messages with them.
-        return { channel, channelId: address, threadTs: null, responseUrl: null };
-      case "email": {
-        // The reply comes back to a conversation about this proposal, so "yes" needs no code.
-        const conversation = await upsertConversation(db, { workspaceId: workspace.id, memberId, channel, threadKey: approvalThreadKey(code), at: clock.now() });
-        return { channel, to: address, inReplyTo: null, references: [], subject: null, conversationId: conversation.id };
-      }
-    }
-  }
-
   type Contact = Awaited<ReturnType<typeof approverContacts>>[number] & { readonly language: Language };
 
   /** The best address of each of these members (one read of their addresses). */
@@ -71,7 +55,12 @@ export function createApprovalNotifier(options: ApprovalNotifierOptions): Approv
     const ids: number[] = [];
     for (const contact of contacts) {
       if (contact.channel === null || contact.address === null) continue;
-      const destination = await destinationFor(workspace, contact.memberId, contact.channel, contact.address, code);
+      const destination = await proactiveDestination(
+        db,
+        { workspaceId: workspace.id, memberId: contact.memberId, channel: contact.channel, address: contact.address },
+        // The reply comes back to a conversation about this proposal, so "yes" needs no code.
+        { whatsappTransport: options.whatsappTransport, emailThreadKey: approvalThreadKey(code), at: clock.now() },
+      );
       const { id } = await enqueueOutbox(db, {
         workspaceId: workspace.id,
         memberId: contact.memberId,

@@ -84,6 +84,13 @@ describe("Slack sender", () => {
     expect(fake.calls.map((call) => call.method)).toEqual(["chat.postMessage"]);
   });
 
+  it("reaches a member by user id through the DM conversations.open gives (digests, alerts, approval requests)", async () => {
+    await sender().send(delivery({ channel: "slack", channelId: "U0ANA0001", threadTs: null, responseUrl: null }));
+    expect(fake.calls.map((call) => call.method)).toEqual(["conversations.open", "chat.postMessage"]);
+    expect(fake.callsTo("conversations.open")[0]?.body).toMatchObject({ users: "U0ANA0001" });
+    expect(fake.callsTo("chat.postMessage")[0]?.body).toMatchObject({ channel: "D0ANA0001" });
+  });
+
   it("follows the answer with the chart PNG in the same thread through the three upload calls", async () => {
     const outcome = await sender().send(delivery(inThread, { chart }));
     expect(rendered).toEqual([chart]);

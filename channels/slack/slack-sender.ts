@@ -44,7 +44,9 @@ export function createSlackSender(options: SlackSenderOptions): ChannelSender<Sl
         // A response_url does not say which message it created.
         return { status: "sent", providerMessageId: null };
       }
-      const posted = await api.postMessage({ channel: destination.channelId, thread_ts: destination.threadTs, text, blocks });
+      // A member's user id (a message we start: digest, alert, approval) means their DM with the app, opened first.
+      const channel = /^[UW][A-Z0-9]+$/.test(destination.channelId) ? await api.openDirectMessage(destination.channelId) : destination.channelId;
+      const posted = await api.postMessage({ channel, thread_ts: destination.threadTs, text, blocks });
       if (message.chart !== null) await sendChart(message.chart, posted.channel, destination.threadTs, delivery.outboxId);
       return { status: "sent", providerMessageId: posted.ts };
     },

@@ -66,10 +66,14 @@ export interface ResponseUrlBody {
 export interface SlackWebApi {
   authTest(): Promise<SlackIdentity>;
   postMessage(args: PostMessageArgs): Promise<PostedMessage>;
+  /** conversations.open with one user: the id (D…) of the app's direct messages with them. */
+  openDirectMessage(userId: string): Promise<string>;
   /** files.getUploadURLExternal, the bytes to the upload URL, files.completeUploadExternal (files.upload is retired). */
   uploadFile(args: UploadFileArgs): Promise<{ readonly fileId: string }>;
   postToResponseUrl(url: string, body: ResponseUrlBody): Promise<void>;
 }
+
+const openResult = z.object({ ok: z.literal(true), channel: z.object({ id: z.string().min(1) }) });
 
 /** Every Web API method answers `{ ok: false, error }` on failure, usually with HTTP 200. */
 const failureSchema = z.object({ ok: z.literal(false), error: z.string().min(1) });
@@ -164,6 +168,11 @@ export function createSlackWebApi(options: SlackWebApiOptions): SlackWebApi {
       const json = { channel: args.channel, text: args.text, ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}), ...(args.blocks ? { blocks: args.blocks } : {}) };
       const result = await callMethod("chat.postMessage", postMessageResult, { json });
       return { ts: result.ts, channel: result.channel };
+    },
+
+    async openDirectMessage(userId) {
+      const result = await callMethod("conversations.open", openResult, { form: { users: userId } });
+      return result.channel.id;
     },
 
     async uploadFile(args) {

@@ -121,6 +121,12 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions): Promise<F
         const message = { type: "message", subtype: "bot_message", text: body.text, ts, bot_id: botId, user: botUserId, ...(body.thread_ts ? { thread_ts: body.thread_ts } : {}) };
         return sendJson(res, 200, { ok: true, channel, ts, message });
       }
+      case "conversations.open": {
+        // One user opens (or resumes) the 1:1 DM with the app; its id is stable per user.
+        const users = typeof body.users === "string" ? body.users.split(",").filter((u) => u !== "") : [];
+        if (users.length !== 1 || !/^[UW][A-Z0-9]+$/.test(users[0]!)) return sendJson(res, 200, { ok: false, error: users.length === 0 ? "users_list_not_supplied" : "user_not_found" });
+        return sendJson(res, 200, { ok: true, channel: { id: `D${users[0]!.slice(1)}` } });
+      }
       case "files.getUploadURLExternal": {
         const length = Number(body.length);
         if (typeof body.filename !== "string" || body.filename === "" || !Number.isInteger(length) || length <= 0) {
