@@ -265,6 +265,8 @@ describeDatabase("npm start's server, end to end", ({ db, handle }) => {
       ok: true,
       channels: { slack: true, whatsappCloud: true, whatsappWeb: "off", email: true, emailInbound: true },
       delivery: "in-process",
+      // JOBS_IN_SERVER=false here: detection, digests and reports are left to separate workers.
+      jobs: "separate worker",
     });
     expect((await fetch(`${server.url}/`)).status).toBe(200);
     // fetch may not set Host; a tunnel forwards the public host name, as this request does.

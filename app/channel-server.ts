@@ -26,15 +26,12 @@ import { createWhatsAppWebSender } from "../channels/whatsapp-web/sender.ts";
 import type { AppConfig } from "../config/index.ts";
 import type { Db } from "../db/database.ts";
 import { threadKeyOfConversation } from "../db/repositories/conversations.ts";
-import { createBullmqDelivery } from "../jobs/delivery/bullmq-delivery.ts";
-import { createInProcessDelivery } from "../jobs/delivery/in-process-delivery.ts";
 import { createWhatsAppStatusListener } from "../jobs/delivery/whatsapp-statuses.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import { createChannelSenders } from "./channel-senders.ts";
 import { replyTokenKey } from "./reply-token-key.ts";
-import { createNotifications } from "./notifications.ts";
-import { approvalChannels, createPriceChanges } from "./price-changes.ts";
+import { startBackgroundWork } from "./background-work.ts";
 import type { JobRunner } from "../jobs/runtime/job-runner.ts";
 import type { ApprovalRequestSink } from "../engines/approvals/approval-requests.ts";
 
@@ -129,32 +126,25 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     whatsappWeb:
       webAdapter === null ? null : createWhatsAppWebSender({ adapter: webAdapter, toMedia: toWhatsAppWebMedia, renderChart: renderLineChartPng, logger: logger.child({ channel: "whatsapp-web" }) }),
   });
-  const deliveryDeps = { db, senders: senders.registry, clock, logger: logger.child({ component: "delivery" }) };
-  const inProcess = settings.redisUrl ? null : createInProcessDelivery({ deps: deliveryDeps });
-  const delivery = inProcess ?? createBullmqDelivery({ connection: settings.redisUrl ?? "", prefix: options.queuePrefix, deps: deliveryDeps });
-  await delivery.start();
-
-  const priceChanges = createPriceChanges({
+  const background = await startBackgroundWork({
+    settings,
     db,
     clock,
     logger,
-    scheduler: delivery.scheduler,
-    ...approvalChannels(settings),
+    senders: senders.registry,
     secretKey: options.secretKey,
-    redisUrl: settings.redisUrl,
+    // Insight detection, digests, weekly reports and alerts: here unless separate workers run them.
+    jobs: settings.jobsInServer,
     queuePrefix: options.queuePrefix,
   });
-  await priceChanges.runner.start();
-  // Insight detection, digests, weekly reports and alerts: here unless separate workers run them.
-  const notifications = settings.jobsInServer ? createNotifications({ db, clock, logger, scheduler: delivery.scheduler, settings, queuePrefix: options.queuePrefix }) : null;
-  await notifications?.runner.start();
+  const { priceChanges } = background;
   const actions = createActionRouter();
   actions.register("approve:", priceChanges.desk.handleAction);
   actions.register("reject:", priceChanges.desk.handleAction);
   const gateway = createConversationGateway({
     db,
     runtime: options.runtime,
-    scheduler: delivery.scheduler,
+    scheduler: background.scheduler,
     actions,
     clock,
     logger: logger.child({ component: "gateway" }),
@@ -175,7 +165,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     stoppers.push(() => slack.stop());
   }
   if (settings.whatsappCloud) {
-    const statuses = createWhatsAppStatusListener({ db, scheduler: delivery.scheduler, logger: logger.child({ channel: "whatsapp" }) });
+    const statuses = createWhatsAppStatusListener({ db, scheduler: background.scheduler, logger: logger.child({ channel: "whatsapp" }) });
     const webhook = createWhatsAppWebhook({ settings: settings.whatsappCloud, handler: gateway, statuses, clock, logger: logger.child({ channel: "whatsapp" }) });
     routes.push({ path: "/whatsapp/webhook", methods: ["GET", "POST"], maxBodyBytes: WEBHOOK_MAX_BYTES, handle: (req, res, body) => webhook.handle(req, res, body) });
     idlers.push(() => webhook.idle());
@@ -208,7 +198,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
       emailInbound: settings.email?.inboundSecret != null,
     },
     delivery: deliveryMode,
-    jobs: notifications ? deliveryMode : "separate worker",
+    jobs: background.jobs ? deliveryMode : "separate worker",
   });
 
   const webChat = webChatHandler({ runtime: options.runtime, db, clock, logger: logger.child({ channel: "web" }) });
@@ -224,19 +214,14 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     });
   } catch (error) {
     for (const stop of stoppers) await stop();
-    await notifications?.runner.close();
-    await priceChanges.close();
-    await delivery.close();
+    await background.close();
     await senders.close();
     throw error;
   }
 
   const idle = async () => {
     await Promise.all(idlers.map((wait) => wait()));
-    // In process, applying and delivery can be awaited too; through BullMQ another process may be doing them.
-    await priceChanges.runner.idle?.();
-    await notifications?.runner.idle();
-    if (inProcess) await inProcess.idle();
+    await background.idle();
   };
 
   return {
@@ -245,17 +230,15 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     status,
     gateway,
     actions,
-    scheduler: delivery.scheduler,
+    scheduler: background.scheduler,
     approvals: priceChanges.notifier,
-    jobs: notifications?.runner ?? null,
+    jobs: background.jobs,
     idle,
     async close() {
       await server.close();
       await Promise.all(idlers.map((wait) => wait()));
       for (const stop of stoppers) await stop();
-      await notifications?.runner.close();
-      await priceChanges.close();
-      await delivery.close();
+      await background.close();
       await senders.close();
     },
   };

@@ -99,7 +99,8 @@ describeDatabase("insights, alerts and digests end to end", ({ db, handle, diale
       worker = await startWorker({ config: cfg, db: db(), secretKey: randomBytes(32), clock, logger: silentLogger, smtpTransport: createSmtpTransport({ ...cfg.channels.email!.smtp }) });
       const plan = () => planNotifications({ db: db(), clock, logger: silentLogger, enqueue: (queue, payload) => worker!.jobs.enqueue(queue, payload) });
 
-      // The start-up tick planned the day's detection; detection runs before any digest is planned.
+      // The first plan of the day enqueues each workspace's detection; digests wait for it.
+      expect(await plan()).toMatchObject({ detections: 3, digests: 0 });
       await worker.idle();
       const stored = await db().selectFrom("insights").selectAll().where("workspace_id", "=", workspace.id).where("status", "=", "open").orderBy("score", "desc").execute();
       const top = stored.slice(0, 3).map((i) => i.type);

@@ -9,14 +9,11 @@ import { createReplyTokens } from "../channels/email/reply-token.ts";
 import type { EmailTransport } from "../channels/email/email-sender.ts";
 import type { AppConfig } from "../config/index.ts";
 import type { Db } from "../db/database.ts";
-import { createBullmqDelivery } from "../jobs/delivery/bullmq-delivery.ts";
-import { createInProcessDelivery } from "../jobs/delivery/in-process-delivery.ts";
 import type { JobRunner } from "../jobs/runtime/job-runner.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
+import { startBackgroundWork } from "./background-work.ts";
 import { createChannelSenders } from "./channel-senders.ts";
-import { createNotifications } from "./notifications.ts";
-import { approvalChannels, createPriceChanges } from "./price-changes.ts";
 import { replyTokenKey } from "./reply-token-key.ts";
 
 export interface WorkerOptions {
@@ -45,35 +42,15 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const logger = options.logger.child({ component: "worker" });
   // whatsapp-web.js lives in the server's process (one phone session): a worker sends through the Cloud API only.
   const senders = createChannelSenders({ settings, tokens: createReplyTokens(replyTokenKey(options.secretKey)), clock, logger, smtpTransport: options.smtpTransport, whatsappWeb: null });
-  const deps = { db, senders: senders.registry, clock, logger: logger.child({ component: "delivery" }) };
-  const inProcess = settings.redisUrl ? null : createInProcessDelivery({ deps });
-  const delivery = inProcess ?? createBullmqDelivery({ connection: settings.redisUrl ?? "", prefix: options.queuePrefix, deps });
-  await delivery.start();
-  const priceChanges = createPriceChanges({
-    db,
-    clock,
-    logger,
-    scheduler: delivery.scheduler,
-    ...approvalChannels(settings),
-    secretKey: options.secretKey,
-    redisUrl: settings.redisUrl,
-    queuePrefix: options.queuePrefix,
-  });
-  await priceChanges.runner.start();
-  const notifications = createNotifications({ db, clock, logger, scheduler: delivery.scheduler, settings, queuePrefix: options.queuePrefix });
-  await notifications.runner.start();
+  const background = await startBackgroundWork({ settings, db, clock, logger, senders: senders.registry, secretKey: options.secretKey, jobs: true, queuePrefix: options.queuePrefix });
+  const jobs = background.jobs;
+  if (jobs === null) throw new Error("the worker's background work runs the jobs");
   logger.info("worker started", { jobs: settings.redisUrl ? "bullmq" : "in-process" });
   return {
-    jobs: notifications.runner,
-    async idle() {
-      await notifications.runner.idle();
-      await priceChanges.runner.idle?.();
-      if (inProcess) await inProcess.idle();
-    },
+    jobs,
+    idle: () => background.idle(),
     async close() {
-      await notifications.runner.close();
-      await priceChanges.close();
-      await delivery.close();
+      await background.close();
       await senders.close();
     },
   };

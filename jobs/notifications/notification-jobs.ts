@@ -57,7 +57,14 @@ export function registerNotificationJobs(runner: JobRunner, deps: NotificationDe
   runner.register(detection);
   runner.register(digest);
   runner.register(weekly);
+  // The first tick comes one interval after start, so a process that is started and stopped at once
+  // (a deploy, a health check) does not begin a detection it must then wait for.
+  let started = false;
   runner.every(PLAN_TICK, planEveryMs, async () => {
+    if (!started) {
+      started = true;
+      return;
+    }
     await planNotifications({ db: deps.db, clock: deps.clock, logger: deps.logger, enqueue: (queue, payload) => runner.enqueue(queue, payload) });
   });
 }
