@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { describeDatabase } from "../../test/database.ts";
 import type { Db } from "../database.ts";
 import type { InsightSeverity } from "../schema/operations.ts";
-import { lastNotifiedInsight, listFeedback, recordFeedback, recordNotification } from "./insight-notifications.ts";
+import { lastNotifiedInsight, listFeedback, recordFeedback, recordNotification, recordNotifications } from "./insight-notifications.ts";
 import { createMember } from "./members.ts";
 import { createWorkspace } from "./workspaces.ts";
 
@@ -56,6 +56,22 @@ describeDatabase("insight notifications repository", ({ db }) => {
     expect(await recordNotification(db(), { ...base, severity: "critical" })).toBe(true);
     expect(await recordNotification(db(), { ...base, kind: "digest" })).toBe(true);
     expect(await db().selectFrom("insight_notifications").select("id").execute()).toHaveLength(4);
+  });
+
+  it("records the insights of one message in one call, counting only the new ones", async () => {
+    const { tienda, ana } = await setUp();
+    const a = await insertInsight(db(), tienda.id, "a", 10);
+    const b = await insertInsight(db(), tienda.id, "b", 20);
+    const message = await outbox(tienda.id, ana.id, "email", "digest-batch");
+    const record = (insightId: number) => ({ workspaceId: tienda.id, insightId, memberId: ana.id, kind: "digest", channel: "email", outboxId: message, severity: "warning" }) as const;
+    expect(await recordNotifications(db(), [])).toBe(0);
+    expect(await recordNotification(db(), record(a))).toBe(true);
+    expect(await recordNotifications(db(), [record(a), record(b)])).toBe(1);
+    const rows = await db().selectFrom("insight_notifications").select(["insight_id", "outbox_id"]).orderBy("insight_id").execute();
+    expect(rows.map((r) => [Number(r.insight_id), Number(r.outbox_id)])).toEqual([
+      [a, message],
+      [b, message],
+    ]);
   });
 
   it("finds the member's last notified insight: the digest's best one, per channel, or a named one", async () => {

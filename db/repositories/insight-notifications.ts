@@ -22,21 +22,32 @@ export interface NotificationRecord {
 
 /** Records that an insight was sent; false when this (insight, member, kind, channel, severity) was already recorded. */
 export async function recordNotification(db: DbOrTrx, record: NotificationRecord): Promise<boolean> {
+  return (await recordNotifications(db, [record])) === 1;
+}
+
+/**
+ * Records several in one statement (the insights of one digest message); returns how many were new.
+ * Those already recorded for the same insight, member, kind, channel and severity are left as they were.
+ */
+export async function recordNotifications(db: DbOrTrx, records: readonly NotificationRecord[]): Promise<number> {
+  if (records.length === 0) return 0;
   const inserted = await db
     .insertInto("insight_notifications")
-    .values({
-      workspace_id: record.workspaceId,
-      insight_id: record.insightId,
-      member_id: record.memberId,
-      kind: record.kind,
-      channel: record.channel,
-      outbox_id: record.outboxId,
-      severity: record.severity,
-    })
+    .values(
+      records.map((record) => ({
+        workspace_id: record.workspaceId,
+        insight_id: record.insightId,
+        member_id: record.memberId,
+        kind: record.kind,
+        channel: record.channel,
+        outbox_id: record.outboxId,
+        severity: record.severity,
+      })),
+    )
     .onConflict((oc) => oc.columns(["insight_id", "member_id", "kind", "channel", "severity"]).doNothing())
     .returning("id")
-    .executeTakeFirst();
-  return inserted !== undefined;
+    .execute();
+  return inserted.length;
 }
 
 export interface NotifiedInsight {

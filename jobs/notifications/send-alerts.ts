@@ -7,16 +7,14 @@
  */
 import { alertMessage } from "../../channels/notifications/alert-message.ts";
 import { proactiveDestination } from "../../channels/outbound/proactive-destination.ts";
-import { inTransaction } from "../../db/database.ts";
-import { recordNotification } from "../../db/repositories/insight-notifications.ts";
 import { getPreferences } from "../../engines/notifications/member-preferences.ts";
 import { listMembers } from "../../db/repositories/members.ts";
-import { enqueueOutbox } from "../../db/repositories/outbox.ts";
 import type { Member, Role, Workspace } from "../../db/schema/core.ts";
 import type { Insight } from "../../db/schema/operations.ts";
 import { isInsightType, type InsightType } from "../../engines/insights/types.ts";
 import { memberTimeZone, quietHoursEnd } from "../../engines/notifications/schedule.ts";
 import { assertNever } from "../../lib/assert-never.ts";
+import { enqueueInsightMessage } from "./enqueue-insight-message.ts";
 import { memberReach, pick } from "./member-reach.ts";
 import type { NotificationDeps } from "./notification-deps.ts";
 
@@ -66,18 +64,16 @@ export async function sendAlerts(deps: NotificationDeps, workspace: Workspace, i
       const message = alertMessage(insight, { language: member.language, currency: workspace.currency, timeZone }, deps.describe);
       for (const target of targets) {
         const destination = await proactiveDestination(db, { workspaceId: workspace.id, memberId: member.id, channel: target.channel, address: target.address }, { whatsappTransport: deps.whatsappTransport, at: now });
-        const outcome = await inTransaction(db, async (trx) => {
-          const row = await enqueueOutbox(trx, {
-            workspaceId: workspace.id,
-            memberId: member.id,
-            destination,
-            message,
-            kind: "proactive",
-            idempotencyKey: `alert:${insight.id}:${insight.severity}:${member.id}:${target.channel}`,
-            notBefore,
-          });
-          await recordNotification(trx, { workspaceId: workspace.id, insightId: insight.id, memberId: member.id, kind: "alert", channel: target.channel, outboxId: row.id, severity: insight.severity });
-          return row;
+        const outcome = await enqueueInsightMessage(db, {
+          workspaceId: workspace.id,
+          memberId: member.id,
+          kind: "alert",
+          channel: target.channel,
+          destination,
+          message,
+          idempotencyKey: `alert:${insight.id}:${insight.severity}:${member.id}:${target.channel}`,
+          notBefore,
+          insights: [insight],
         });
         if (!outcome.created) {
           repeats += 1;

@@ -9,12 +9,9 @@ import { renderWeekly } from "../../channels/digest/render-weekly.ts";
 import type { DigestChannel } from "../../channels/digest/digest-parts.ts";
 import type { OutboundMessage } from "../../channels/outbound/outbound-message.ts";
 import { proactiveDestination } from "../../channels/outbound/proactive-destination.ts";
-import { inTransaction } from "../../db/database.ts";
-import { recordNotification } from "../../db/repositories/insight-notifications.ts";
 import { listRankedInsights } from "../../db/repositories/insights.ts";
 import { getPreferences } from "../../engines/notifications/member-preferences.ts";
 import { listMembers } from "../../db/repositories/members.ts";
-import { enqueueOutbox } from "../../db/repositories/outbox.ts";
 import { findWorkspaceById } from "../../db/repositories/workspaces.ts";
 import type { IdentityChannel, Member, Workspace } from "../../db/schema/core.ts";
 import type { Insight } from "../../db/schema/operations.ts";
@@ -27,6 +24,7 @@ import { memberTimeZone } from "../../engines/notifications/schedule.ts";
 import type { NotificationPreferences } from "../../engines/notifications/preferences.ts";
 import type { IsoDate } from "../../lib/calendar-date.ts";
 import { PermanentJobError } from "../runtime/job-definition.ts";
+import { enqueueInsightMessage } from "./enqueue-insight-message.ts";
 import { memberReach, pick, type Reach } from "./member-reach.ts";
 import type { NotificationDeps } from "./notification-deps.ts";
 
@@ -88,20 +86,16 @@ async function deliver(
   for (const target of targets) {
     const message = render(target.channel);
     const destination = await proactiveDestination(db, { workspaceId: workspace.id, memberId: member.id, channel: target.channel, address: target.address }, { whatsappTransport: deps.whatsappTransport, at: now });
-    const row = await inTransaction(db, async (trx) => {
-      const outbox = await enqueueOutbox(trx, {
-        workspaceId: workspace.id,
-        memberId: member.id,
-        destination,
-        message,
-        kind: "proactive",
-        idempotencyKey: outboxKey(kind, member.id, date, target.channel),
-        notBefore: now,
-      });
-      for (const insight of insights) {
-        await recordNotification(trx, { workspaceId: workspace.id, insightId: insight.id, memberId: member.id, kind, channel: target.channel, outboxId: outbox.id, severity: insight.severity });
-      }
-      return outbox;
+    const row = await enqueueInsightMessage(db, {
+      workspaceId: workspace.id,
+      memberId: member.id,
+      kind,
+      channel: target.channel,
+      destination,
+      message,
+      idempotencyKey: outboxKey(kind, member.id, date, target.channel),
+      notBefore: now,
+      insights,
     });
     if (!row.created) continue;
     created.push(row.id);
