@@ -11,7 +11,6 @@ import type { Language } from "../../agents/shared/language.ts";
 import { formatDate } from "../../agents/answers/format/dates.ts";
 import type { Phrases } from "../../agents/answers/format/phrases.ts";
 import type { DigestFacts, PeriodKpis } from "../../engines/digest/types.ts";
-import { assertNever } from "../../lib/assert-never.ts";
 import type { OutboundMessage } from "../outbound/outbound-message.ts";
 import { digestFigures, inlineFigure, kpiName, type KpiFigure } from "./digest-figures.ts";
 import {
@@ -31,7 +30,8 @@ import {
   type DescribedInsight,
   type DigestRenderContext,
 } from "./digest-parts.ts";
-import { fitShortText, type ShortLevel } from "./whatsapp-short.ts";
+import { reportMessage } from "./report-message.ts";
+import type { ShortLevel } from "./whatsapp-short.ts";
 
 export { digestFigures } from "./digest-figures.ts";
 export type { DigestChannel, DigestRenderContext, InsightDescription } from "./digest-parts.ts";
@@ -132,16 +132,14 @@ export function renderDigest(facts: DigestFacts, context: DigestRenderContext): 
     ...kpiFields(figures.weekToDate, facts.weekToDate.comparison, language, names.week.field, figures.weekToDate.length),
   ];
   const mainLabel = facts.series === null ? "" : kpiName({ metric: facts.series.metric, label: facts.series.label }, language);
-  switch (context.channel) {
-    case "email":
-      return { text: fullText(facts, context, described), language, subject, kpis, freshness, chart: seriesChart(facts.series, mainLabel, context), buttons: [] };
-    case "slack":
-      return { text: fullText(facts, context, described), language, subject, kpis, freshness, chart: null, buttons: approvalButtonsFor(facts.pendingApprovals, context) };
-    case "whatsapp": {
-      const text = fitShortText((level) => shortText(facts, context, described, level), freshness);
-      return { text, language, subject, kpis: [], freshness, chart: null, buttons: approvalButtonsFor(facts.pendingApprovals, context) };
-    }
-    default:
-      return assertNever(context.channel, "digest channel");
-  }
+  return reportMessage(context.channel, {
+    language,
+    subject,
+    kpis,
+    freshness,
+    fullText: () => fullText(facts, context, described),
+    shortText: (level) => shortText(facts, context, described, level),
+    chart: () => seriesChart(facts.series, mainLabel, context),
+    buttons: approvalButtonsFor(facts.pendingApprovals, context),
+  });
 }

@@ -8,7 +8,6 @@
 import type { Language } from "../../agents/shared/language.ts";
 import type { Phrases } from "../../agents/answers/format/phrases.ts";
 import type { WeeklyFacts } from "../../engines/digest/types.ts";
-import { assertNever } from "../../lib/assert-never.ts";
 import type { OutboundMessage } from "../outbound/outbound-message.ts";
 import { figureContext, inlineFigure, kpiName, weeklyFigures, type KpiFigure } from "./digest-figures.ts";
 import {
@@ -25,7 +24,8 @@ import {
   type DigestRenderContext,
 } from "./digest-parts.ts";
 import { segmentLine, segmentsShortLine, storyLines, storyShortLine } from "./weekly-story.ts";
-import { fitShortText, type ShortLevel } from "./whatsapp-short.ts";
+import { reportMessage } from "./report-message.ts";
+import type { ShortLevel } from "./whatsapp-short.ts";
 
 export { weeklyFigures } from "./digest-figures.ts";
 
@@ -103,14 +103,14 @@ export function renderWeekly(facts: WeeklyFacts, context: DigestRenderContext): 
   const figures = weeklyFigures(facts, context).week;
   const kpis = kpiFields(figures, facts.kpis.comparison, language, null, figures.length);
   const mainLabel = facts.series === null ? "" : kpiName({ metric: facts.series.metric, label: facts.series.label }, language);
-  switch (context.channel) {
-    case "email":
-      return { text: fullText(facts, context, described), language, subject, kpis, freshness, chart: seriesChart(facts.series, mainLabel, context), buttons: [] };
-    case "slack":
-      return { text: fullText(facts, context, described), language, subject, kpis, freshness, chart: null, buttons: [] };
-    case "whatsapp":
-      return { text: fitShortText((level) => shortText(facts, context, described, level), freshness), language, subject, kpis: [], freshness, chart: null, buttons: [] };
-    default:
-      return assertNever(context.channel, "weekly report channel");
-  }
+  return reportMessage(context.channel, {
+    language,
+    subject,
+    kpis,
+    freshness,
+    fullText: () => fullText(facts, context, described),
+    shortText: (level) => shortText(facts, context, described, level),
+    chart: () => seriesChart(facts.series, mainLabel, context),
+    buttons: [],
+  });
 }
