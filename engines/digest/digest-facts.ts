@@ -2,7 +2,7 @@
  * The daily digest's facts for one workspace and local day: yesterday's KPIs against the same
  * weekday a week earlier, the week to date against the same days of the previous week, the main
  * metric's last 14 days for a chart, the top insights, the pending approvals, one suggested
- * question and the data's freshness. Three metric queries; every figure comes from the engine.
+ * question and the data's freshness. Three metric queries (freshness read once); every figure comes from the engine.
  * The figures are the same for every member of a workspace on a day: composeDigestMetrics makes them
  * once, and composeDigestFacts takes them back for each member.
  */
@@ -59,8 +59,9 @@ export async function composeDigestMetrics(db: DbOrTrx, options: DigestMetricsOp
   const weekStart = periodStart(yesterday, "week", workspace.week_start);
   const toDate = { start: weekStart, end: date };
   const before = shiftSpan(toDate, -7);
-  const current = await querySpan(db, workspace, { metrics, span: toDate }, clock);
-  const previous = await querySpan(db, workspace, { metrics, span: before }, clock);
+  // Freshness does not depend on the span: the daily query read it for these metrics' sources.
+  const current = await querySpan(db, workspace, { metrics, span: toDate, freshness: false }, clock);
+  const previous = await querySpan(db, workspace, { metrics, span: before, freshness: false }, clock);
   const weekToDate = periodKpis(current.metrics, toDate, current.totals, before, previous.totals);
 
   const shown = new Set([...day.kpis, ...weekToDate.kpis].map((kpi) => kpi.metric));

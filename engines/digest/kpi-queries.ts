@@ -63,6 +63,8 @@ export interface SpanQuery {
   readonly grain?: "day" | null;
   readonly comparison?: "previous" | null;
   readonly breakdown?: { readonly dimension: string; readonly top: number } | null;
+  /** Read the sources' freshness with this query (default true; the same metrics' second query need not). */
+  readonly freshness?: boolean;
 }
 
 /** Runs one metric query over a span of local days; throws when the engine refuses it. */
@@ -74,7 +76,7 @@ export async function querySpan(db: DbOrTrx, workspace: DigestWorkspaceRow, quer
     comparison: query.comparison ?? null,
     breakdown: query.breakdown ? { dimension: query.breakdown.dimension, top: query.breakdown.top } : null,
   };
-  const result = await queryMetrics(db, workspace, input, { clock });
+  const result = await queryMetrics(db, workspace, input, { clock, freshness: query.freshness ?? true });
   if (!result.ok) throw new Error(`digest metric query refused (${result.error.code}): ${result.error.message}`);
   return result.value;
 }

@@ -37,7 +37,7 @@ function collect(members: Map<string, MemberWeeks>, rows: readonly BreakdownRow[
 export async function weeklyDrivers(db: DbOrTrx, workspace: DigestWorkspaceRow, week: DaySpan, metric: string, dimension: string, clock: Clock): Promise<DriverFact | null> {
   const breakdown = { dimension, top: TOP_MEMBERS };
   const current = await querySpan(db, workspace, { metrics: [metric], span: week, breakdown }, clock);
-  const previous = await querySpan(db, workspace, { metrics: [metric], span: shiftSpan(week, -7), breakdown }, clock);
+  const previous = await querySpan(db, workspace, { metrics: [metric], span: shiftSpan(week, -7), breakdown, freshness: false }, clock);
   const unit = current.metrics[0]?.unit;
   if (unit === undefined) return null;
   const members = new Map<string, MemberWeeks>();

@@ -25,6 +25,11 @@ export interface QueryOptions {
   readonly clock: Clock;
   /** Read raw facts even where a rollup covers the query (benchmarks and consistency tests). */
   readonly forceRaw?: boolean;
+  /**
+   * Read the sources' freshness (default true). A caller that runs several queries over the same
+   * sources reads it once with the first and passes false to the others, whose result then has none.
+   */
+  readonly freshness?: boolean;
 }
 
 export type MetricWorkspace = Pick<Workspace, "id" | "currency" | "timezone" | "week_start">;
@@ -192,7 +197,7 @@ export async function queryMetrics(
     totals,
     series: seriesOf(plan, pairs, now, before, null),
     breakdown,
-    freshness: await freshnessOf(db, scope.workspaceId, plan.measures.keys()),
+    freshness: options.freshness === false ? [] : await freshnessOf(db, scope.workspaceId, plan.measures.keys()),
     paths,
   });
 }

@@ -6,7 +6,8 @@ import { expect, it } from "vitest";
 import { describeDatabase } from "../../../test/database.ts";
 import { allNumbersFinite } from "../../../test/fixtures/analysis/store.ts";
 import { queryBoth, queryError } from "../../../test/fixtures/metrics-query.ts";
-import { seedMetricsStore } from "../../../test/fixtures/metrics-store.ts";
+import { queryMetrics } from "./execute.ts";
+import { FIXTURE_CLOCK, seedMetricsStore } from "../../../test/fixtures/metrics-store.ts";
 
 /** June 2026: no order, refund, ad or session in the store. */
 const EMPTY = "2026-06-01..2026-06-30";
@@ -145,5 +146,17 @@ describeDatabase("metrics fixture: edge cases", ({ db }) => {
       message: "Jan 1 – 31, 2027 has not started yet: today is Nov 20, 2026 in America/Mexico_City. Ask for a range that starts on or before today.",
     });
     expect(await queryError(db(), store, { metrics: ["net_sales"], range: { kind: "between", start: "2026-10-31", end: "2026-10-01" } })).toMatchObject({ code: "invalid_range" });
+  });
+
+  it("reads the sources' freshness unless told not to, with the same figures either way", async () => {
+    const { store } = await seedMetricsStore(db());
+    const input = { metrics: ["net_sales", "conversion_rate"], range: "2026-10-01..2026-10-31" };
+    const withFreshness = await queryMetrics(db(), store, input, { clock: FIXTURE_CLOCK });
+    const without = await queryMetrics(db(), store, input, { clock: FIXTURE_CLOCK, freshness: false });
+    if (!withFreshness.ok || !without.ok) throw new Error("the query was expected to run");
+    expect(withFreshness.value.freshness.map((entry) => entry.source)).toEqual(["orders", "web"]);
+    expect(withFreshness.value.freshness[0]?.latestData).not.toBeNull();
+    expect(without.value.freshness).toEqual([]);
+    expect(without.value.totals).toEqual(withFreshness.value.totals);
   });
 });
