@@ -61,6 +61,10 @@ describe("systemPromptFor", () => {
     }
     expect(systemPromptFor("marketing", context)).toContain("budget_reallocation");
     expect(systemPromptFor("commerce_ops", context)).toContain("reorder_suggestions");
+    // Price changes go through approval: the prompt names the tools and never says approvals are missing.
+    const commerce = systemPromptFor("commerce_ops", context);
+    for (const tool of ["price_suggestions", "propose_price_change", "price_changes", "undo_price_change"]) expect(commerce).toContain(tool);
+    expect(commerce).not.toMatch(/not available in chat/);
     expect(systemPromptFor("analytics", context)).toContain("forecast_metric");
 
     // The notifications agent changes only the asker's own settings, with times read as 24-hour local times.
