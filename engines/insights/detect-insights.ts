@@ -15,12 +15,24 @@ import { competitorDetector } from "./detect-competitors.ts";
 import { inventoryDetector } from "./detect-inventory.ts";
 import { pricingDetector } from "./detect-pricing.ts";
 import { saasDetector } from "./detect-saas.ts";
+import { segmentDetector } from "./detect-segments.ts";
 import { syncDetector } from "./detect-sync.ts";
+import { trendDetector } from "./detect-trends.ts";
 import { detectorContext, type Detector } from "./detector.ts";
 import { scoreCandidates, type ScoredCandidate } from "./rank.ts";
 import type { InsightCandidate, InsightType } from "./types.ts";
 
-export const DETECTORS: readonly Detector[] = [anomalyDetector, inventoryDetector, competitorDetector, pricingDetector, campaignDetector, saasDetector, syncDetector];
+export const DETECTORS: readonly Detector[] = [
+  anomalyDetector,
+  trendDetector,
+  inventoryDetector,
+  competitorDetector,
+  pricingDetector,
+  campaignDetector,
+  segmentDetector,
+  saasDetector,
+  syncDetector,
+];
 export const DETECTOR_NAMES = DETECTORS.map((d) => d.name);
 
 export interface DetectOptions {

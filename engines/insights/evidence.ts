@@ -217,6 +217,11 @@ export const trendBreakEvidence = z.object({
   direction: z.enum(["up", "down"]),
   /** Consecutive days on the same side of the forecast at the end of the window. */
   daysOnSide: z.number().int(),
+  /**
+   * How actualPerDay and expectedPerDay read: "per_day" (when absent) an average per day; "window"
+   * the metric over the whole window, for ratios (average order value, conversion rate).
+   */
+  aggregate: z.enum(["per_day", "window"]).optional(),
 });
 export type TrendBreakEvidence = z.infer<typeof trendBreakEvidence>;
 
@@ -230,6 +235,11 @@ export const segmentShiftEvidence = z.object({
   changePct: z.number(),
   asOf: isoDate,
   previousAsOf: isoDate,
+  /** The segment's revenue over its scoring history as of previousAsOf. */
+  previousRevenueCents: cents.optional(),
+  /** Its share of all scored customers' revenue, now and then (null when that revenue was not positive). */
+  revenueShare: z.number().nullable().optional(),
+  previousRevenueShare: z.number().nullable().optional(),
 });
 export type SegmentShiftEvidence = z.infer<typeof segmentShiftEvidence>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CompetitorUndercutEvidence, MetricAnomalyEvidence, StockoutRiskEvidence, SyncFailedEvidence } from "../../../engines/insights/evidence.ts";
+import type { CompetitorUndercutEvidence, MetricAnomalyEvidence, SegmentShiftEvidence, StockoutRiskEvidence, SyncFailedEvidence, TrendBreakEvidence } from "../../../engines/insights/evidence.ts";
 import { insightText } from "./insight-text.ts";
 
 const MX = { language: "es", currency: "MXN", timeZone: "America/Mexico_City" } as const;
@@ -65,6 +65,28 @@ describe("insightText", () => {
       "La conexión con Shopify (moda.myshopify.com) falló 3 veces seguidas. La última sincronización correcta fue el 20 nov 2026, 12:05. Error: “401 Unauthorized”. Las respuestas que usan sus datos pueden estar desactualizadas.",
     );
     expect(text.action).toBe("¿Quieres que lo revise?");
+  });
+
+  it("writes a trend break as a daily average, or as the window's value for a ratio", () => {
+    const action = { kind: "question", question: { en: "Why have orders been below trend since Nov 7?", es: "¿Por qué están los pedidos por debajo de la tendencia desde el 7 nov?", pt: "Por que os pedidos estão abaixo da tendência desde 7 nov?" } };
+    const orders: TrendBreakEvidence = { metric: "orders", label: "Orders", unit: "count", currency: "MXN", start: "2026-11-07", end: "2026-11-21", actualPerDay: 3, expectedPerDay: 6.07, changePct: -0.506, direction: "down", daysOnSide: 14 };
+    const en = insightText({ type: "trend_break", severity: "critical", evidence: orders, action, impact_cents: 1_288_000 }, US);
+    expect(en.title).toBe("Orders broke from trend: down 51%");
+    expect(en.explanation).toBe("In Nov 7–20, orders averaged 3 a day against 6.1 expected from the trend before (51% below), below the forecast for the last 14 days in a row.");
+    expect(en.action).toBe("Why have orders been below trend since Nov 7?");
+    const aov: TrendBreakEvidence = { ...orders, metric: "aov", label: "Average order value", unit: "money", actualPerDay: 30000, expectedPerDay: 50000, changePct: -0.4, daysOnSide: 1, aggregate: "window" };
+    const es = insightText({ type: "trend_break", severity: "warning", evidence: aov, action, impact_cents: 1_680_000 }, MX);
+    expect(es.title).toBe("Ticket promedio: ruptura de tendencia (40% menos)");
+    expect(es.explanation).toBe("En 7–20 nov, ticket promedio: $300 frente a $500 esperado según las semanas anteriores (40% menos).");
+  });
+
+  it("writes a segment shift in Portuguese", () => {
+    const evidence: SegmentShiftEvidence = { segment: "at_risk", currency: "BRL", customers: 30, previousCustomers: 10, revenueCents: 4_100_000, changePct: 2, asOf: "2026-11-20", previousAsOf: "2026-10-21", previousRevenueCents: 900_000 };
+    const action = { kind: "question", question: { en: "Who are my at-risk customers?", es: "¿Quiénes son mis clientes en riesgo?", pt: "Quem são meus clientes em risco?" } };
+    const text = insightText({ type: "segment_shift", severity: "warning", evidence, action, impact_cents: 673_973 }, BR);
+    expect(text.title).toBe('Clientes "Em risco": +200%');
+    expect(text.explanation).toBe('O segmento "Em risco" tem 30 clientes agora contra 10 em 21 out. No total compraram R$ 41.000 com você.');
+    expect(text.action).toBe("Quem são meus clientes em risco?");
   });
 
   it("falls back to the stored English title and summary when the evidence does not fit", () => {

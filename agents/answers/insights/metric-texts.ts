@@ -71,22 +71,36 @@ function conversionDropText(e: Evidence<"metric_anomaly">, v: Conversion, c: Ans
 
 export function trendText(e: Evidence<"trend_break">, c: AnswerContext): Text {
   const label = metricLabel(e.metric, e.label, c.language);
-  const whole = e.unit === "money" || e.unit === "count";
-  const show = (value: number) => metricValue(whole ? Math.round(value) : value, e.unit, c);
+  // Counts are daily averages ("3.4 orders a day"): whole numbers would hide the change.
+  const show = (value: number) => (e.unit === "count" ? decimal(value, c, 1) : metricValue(e.unit === "money" ? Math.round(value) : value, e.unit, c));
   const size = percent(Math.abs(e.changePct), c, 0);
   const down = e.direction === "down";
   const span = formatRange(e.start, e.end, c.language, false);
+  // A streak of one day (or none) says nothing worth a clause.
+  const streak = e.daysOnSide < 2 ? "" : {
+    en: `, ${down ? "below" : "above"} the forecast for the last ${e.daysOnSide} days in a row`,
+    es: `, ${down ? "por debajo" : "por encima"} del pronóstico los últimos ${e.daysOnSide} días seguidos`,
+    pt: `, ${down ? "abaixo" : "acima"} da previsão nos últimos ${e.daysOnSide} dias seguidos`,
+  }[c.language];
+  // A ratio (average order value, conversion rate) is the window's own value, not a daily average.
+  const explanation = e.aggregate === "window"
+    ? {
+        en: `In ${span}, ${label} was ${show(e.actualPerDay)} against ${show(e.expectedPerDay)} expected from the weeks before (${size} ${down ? "below" : "above"})${streak}.`,
+        es: `En ${span}, ${label}: ${show(e.actualPerDay)} frente a ${show(e.expectedPerDay)} esperado según las semanas anteriores (${size} ${down ? "menos" : "más"})${streak}.`,
+        pt: `Em ${span}, ${label}: ${show(e.actualPerDay)} contra ${show(e.expectedPerDay)} esperado pelas semanas anteriores (${size} ${down ? "a menos" : "a mais"})${streak}.`,
+      }
+    : {
+        en: `In ${span}, ${label} averaged ${show(e.actualPerDay)} a day against ${show(e.expectedPerDay)} expected from the trend before (${size} ${down ? "below" : "above"})${streak}.`,
+        es: `En ${span}, el promedio de ${label} fue ${show(e.actualPerDay)} por día frente a ${show(e.expectedPerDay)} esperado por la tendencia anterior (${size} ${down ? "menos" : "más"})${streak}.`,
+        pt: `Em ${span}, a média de ${label} foi ${show(e.actualPerDay)} por dia contra ${show(e.expectedPerDay)} esperado pela tendência anterior (${size} ${down ? "a menos" : "a mais"})${streak}.`,
+      };
   return {
     title: {
-      en: `${capitalise(label)} broke its trend: ${down ? "down" : "up"} ${size}`,
+      en: `${capitalise(label)} broke from trend: ${down ? "down" : "up"} ${size}`,
       es: `${capitalise(label)}: ruptura de tendencia (${size} ${down ? "menos" : "más"})`,
       pt: `${capitalise(label)}: quebra de tendência (${size} ${down ? "a menos" : "a mais"})`,
     },
-    explanation: {
-      en: `In ${span}, ${label} averaged ${show(e.actualPerDay)} a day against ${show(e.expectedPerDay)} expected from the trend before (${size} ${down ? "below" : "above"}), ${down ? "below" : "above"} the forecast for the last ${e.daysOnSide} days in a row.`,
-      es: `En ${span}, el promedio de ${label} fue ${show(e.actualPerDay)} por día frente a ${show(e.expectedPerDay)} esperado por la tendencia anterior (${size} ${down ? "menos" : "más"}), ${down ? "por debajo" : "por encima"} del pronóstico los últimos ${e.daysOnSide} días seguidos.`,
-      pt: `Em ${span}, a média de ${label} foi ${show(e.actualPerDay)} por dia contra ${show(e.expectedPerDay)} esperado pela tendência anterior (${size} ${down ? "a menos" : "a mais"}), ${down ? "abaixo" : "acima"} da previsão nos últimos ${e.daysOnSide} dias seguidos.`,
-    }[c.language],
+    explanation: explanation[c.language],
   };
 }
 
