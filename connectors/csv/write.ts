@@ -1,18 +1,18 @@
 /**
  * Writes a parsed import in one transaction: the imports row, customers, products and their
- * default variants (upserts on natural keys), then orders in batches; an order already present
- * is replaced (row updated, its items and refunds deleted and inserted again). Every statement
- * goes through `trx`: PGlite has a single connection, so touching the outer db here would wait
- * on ourselves forever.
+ * default variants (upserts on natural keys), then orders in batches through the shared order
+ * writer (connectors/commerce/write-orders.ts): an order already present is replaced (row
+ * updated, its items and refunds deleted and inserted again). Every statement goes through
+ * `trx`: PGlite has a single connection, so touching the outer db here would wait on ourselves
+ * forever.
  */
 import { sql, type Transaction } from "kysely";
-import { ORDER_BULK_COLUMNS, ORDER_ITEM_BULK_COLUMNS, REFUND_BULK_COLUMNS } from "../../db/bulk-columns.ts";
-import { bulkInsert, bulkInsertBatched, type BulkColumns } from "../../db/bulk-insert.ts";
+import { bulkInsertBatched, type BulkColumns } from "../../db/bulk-insert.ts";
 import type { Database, Db, DbOrTrx } from "../../db/database.ts";
 import type { Workspace } from "../../db/schema/core.ts";
-import { affectedDays } from "../../engines/metrics/rollups/affected-days.ts";
 import { refreshRollupDays } from "../../engines/metrics/rollups/refresh.ts";
 import type { Progress } from "../../lib/progress.ts";
+import { keyMap, refreshFirstOrderAt, replaceOrders, type OrderRecord } from "../commerce/write-orders.ts";
 import type { CustomerDraft, ParsedOrder, ProductDraft } from "./normalize.ts";
 
 /** Every record written by a CSV import carries this source; (workspace, source, external_id) is the natural key. */
@@ -43,15 +43,6 @@ export interface WriteResult {
 interface KeyRow {
   readonly id: number;
   readonly external_id: string;
-}
-
-function keyMap(rows: readonly KeyRow[], table: string): Map<string, number> {
-  const map = new Map<string, number>();
-  for (const row of rows) {
-    if (typeof row.id !== "number" || typeof row.external_id !== "string") throw new Error(`unexpected key row from ${table}`);
-    map.set(row.external_id, row.id);
-  }
-  return map;
 }
 
 function lookup(map: ReadonlyMap<string, number>, key: string, what: string): number {
@@ -141,11 +132,6 @@ async function upsertProducts(trx: Transaction<Database>, workspaceId: number, p
   return { productIds, variantIds };
 }
 
-const ORDER_COLUMNS: BulkColumns<"orders"> = { ...ORDER_BULK_COLUMNS, import_id: "bigint" };
-const ORDER_UPDATE = ["customer_id", "placed_at", "status", "currency", "subtotal_cents", "discount_cents", "shipping_cents", "tax_cents", "total_cents", "source_channel", "country", "state", "city", "attributes", "import_id"] as const;
-
-const ITEM_COLUMNS: BulkColumns<"order_items"> = { ...ORDER_ITEM_BULK_COLUMNS, attributes: "jsonb" };
-
 export async function writeImport(db: Db, workspace: Workspace, record: ImportRecordInput, input: WriteInput, progress: Progress): Promise<WriteResult | "unchanged"> {
   const workspaceId = workspace.id;
   return db.transaction().execute(async (trx) => {
@@ -167,56 +153,11 @@ export async function writeImport(db: Db, workspace: Workspace, record: ImportRe
     const dirtyDays = new Set<string>();
 
     for (let start = 0; start < input.orders.length; start += ORDER_BATCH) {
-      const batch = input.orders.slice(start, start + ORDER_BATCH);
-      const externalIds = batch.map((order) => order.externalId);
-      const existing = await trx
-        .selectFrom("orders")
-        .select(["id", "customer_id"])
-        .where("workspace_id", "=", workspaceId)
-        .where("source", "=", CSV_SOURCE)
-        .where(sql<boolean>`external_id = any(${externalIds}::text[])`)
-        .execute();
-      if (existing.length > 0) {
-        ordersUpdated += existing.length;
-        const ids = existing.map((row) => row.id);
-        // The days the replaced orders counted on, before they change.
-        for (const day of await affectedDays(trx, workspaceId, workspace.timezone, ids)) dirtyDays.add(day);
-        // A replaced order may have belonged to another customer, whose first order date can change.
-        for (const row of existing) if (row.customer_id !== null) touchedCustomers.add(row.customer_id);
-        await trx.deleteFrom("order_items").where("workspace_id", "=", workspaceId).where(sql<boolean>`order_id = any(${ids}::bigint[])`).execute();
-        await trx.deleteFrom("refunds").where("workspace_id", "=", workspaceId).where(sql<boolean>`order_id = any(${ids}::bigint[])`).execute();
-      }
-      const orderIds = keyMap(
-        await bulkInsert<"orders", KeyRow>(
-          trx,
-          "orders",
-          ORDER_COLUMNS,
-          batch.map((order) => ({
-            workspace_id: workspaceId,
-            source: CSV_SOURCE,
-            external_id: order.externalId,
-            customer_id: order.customerKey === null ? null : lookup(customerIds, order.customerKey, "customer"),
-            placed_at: order.placedAt,
-            status: order.status,
-            currency: workspace.currency,
-            subtotal_cents: order.subtotalCents,
-            discount_cents: order.discountCents,
-            shipping_cents: order.shippingCents,
-            tax_cents: order.taxCents,
-            total_cents: order.totalCents,
-            source_channel: order.sourceChannel,
-            country: order.country,
-            state: order.state,
-            city: order.city,
-            attributes: JSON.stringify(order.attributes),
-            import_id: importId,
-          })),
-          { conflict: { columns: ["workspace_id", "source", "external_id"], update: ORDER_UPDATE }, returning: ["id", "external_id"] },
-        ),
-        "orders",
-      );
-      await insertItemsAndRefunds(trx, workspaceId, batch, orderIds, productIds, variantIds);
-      for (const day of await affectedDays(trx, workspaceId, workspace.timezone, [...orderIds.values()])) dirtyDays.add(day);
+      const batch = input.orders.slice(start, start + ORDER_BATCH).map((order) => orderRecord(order, customerIds, productIds, variantIds));
+      const written = await replaceOrders(trx, workspace, CSV_SOURCE, batch, importId);
+      ordersUpdated += written.updated;
+      for (const day of written.dirtyDays) dirtyDays.add(day);
+      for (const id of written.customerIds) touchedCustomers.add(id);
       progress.advance(batch.length);
     }
 
@@ -230,56 +171,42 @@ export async function writeImport(db: Db, workspace: Workspace, record: ImportRe
   });
 }
 
-async function insertItemsAndRefunds(
-  trx: Transaction<Database>,
-  workspaceId: number,
-  orders: readonly ParsedOrder[],
-  orderIds: ReadonlyMap<string, number>,
+/** A parsed order with its customer, products and variants resolved to the ids this import wrote. */
+function orderRecord(
+  order: ParsedOrder,
+  customerIds: ReadonlyMap<string, number>,
   productIds: ReadonlyMap<string, number>,
   variantIds: ReadonlyMap<string, number>,
-): Promise<void> {
-  const items: Record<string, unknown>[] = [];
-  const refunds: Record<string, unknown>[] = [];
-  for (const order of orders) {
-    const orderId = lookup(orderIds, order.externalId, "order");
-    for (const line of order.lines) {
-      items.push({
-        workspace_id: workspaceId,
-        order_id: orderId,
-        product_id: lookup(productIds, line.productKey, "product"),
-        variant_id: lookup(variantIds, line.productKey, "variant"),
-        sku: line.sku,
-        title: line.title,
-        category: line.category,
-        quantity: line.quantity,
-        unit_price_cents: line.unitPriceCents,
-        discount_cents: line.discountCents,
-        total_cents: line.totalCents,
-        cost_cents: line.costCents,
-        attributes: JSON.stringify(line.attributes),
-      });
-    }
-    for (const refund of order.refunds) {
-      refunds.push({ workspace_id: workspaceId, order_id: orderId, source: CSV_SOURCE, external_id: refund.externalId, refunded_at: refund.refundedAt, amount_cents: refund.amountCents, reason: refund.reason });
-    }
-  }
-  await bulkInsertBatched(trx, "order_items", ITEM_COLUMNS, items, { batchSize: ROW_BATCH });
-  await bulkInsertBatched(
-    trx,
-    "refunds",
-    REFUND_BULK_COLUMNS,
-    refunds,
-    { batchSize: ROW_BATCH, conflict: { columns: ["workspace_id", "source", "external_id"], update: ["order_id", "refunded_at", "amount_cents", "reason"] } },
-  );
-}
-
-/** customers.first_order_at from the orders as they now stand, for the customers this import touched. */
-async function refreshFirstOrderAt(trx: Transaction<Database>, workspaceId: number, customerIds: readonly number[]): Promise<void> {
-  for (let start = 0; start < customerIds.length; start += ROW_BATCH) {
-    const batch = customerIds.slice(start, start + ROW_BATCH);
-    await sql`
-      update customers c
-      set first_order_at = (select min(o.placed_at) from orders o where o.customer_id = c.id)
-      where c.workspace_id = ${workspaceId} and c.id = any(${batch}::bigint[])`.execute(trx);
-  }
+): OrderRecord {
+  return {
+    externalId: order.externalId,
+    customerId: order.customerKey === null ? null : lookup(customerIds, order.customerKey, "customer"),
+    placedAt: order.placedAt,
+    status: order.status,
+    subtotalCents: order.subtotalCents,
+    discountCents: order.discountCents,
+    shippingCents: order.shippingCents,
+    taxCents: order.taxCents,
+    totalCents: order.totalCents,
+    sourceChannel: order.sourceChannel,
+    country: order.country,
+    state: order.state,
+    city: order.city,
+    attributes: order.attributes,
+    lines: order.lines.map((line) => ({
+      productId: lookup(productIds, line.productKey, "product"),
+      // One default variant per product, keyed like its product.
+      variantId: lookup(variantIds, line.productKey, "variant"),
+      sku: line.sku,
+      title: line.title,
+      category: line.category,
+      quantity: line.quantity,
+      unitPriceCents: line.unitPriceCents,
+      discountCents: line.discountCents,
+      totalCents: line.totalCents,
+      costCents: line.costCents,
+      attributes: line.attributes,
+    })),
+    refunds: order.refunds,
+  };
 }

@@ -2,32 +2,25 @@
  * A stand-in for Shopify's Admin GraphQL API (2026-04) on 127.0.0.1. It keeps the real contract:
  * the X-Shopify-Access-Token header (401 with Shopify's error body), every document validated
  * against Shopify's published 2026-04 schema (an invalid one gets HTTP 200 with `errors`, as Shopify
- * answers), the cost-based leaky bucket (THROTTLED with extensions.cost when a document costs more
- * than is available), and productVariant / shop / productVariantsBulkUpdate run by graphql-js over
- * an in-memory catalog. It records every price write and can be scripted to fail, to drain the
- * bucket, or to change a price behind the client's back.
+ * answers), the calculated query cost (shopify-admin-cost.ts: MAX_COST_EXCEEDED over 1000 points)
+ * and the cost-based leaky bucket (THROTTLED with extensions.cost when a document costs more than
+ * is available), run by graphql-js over an in-memory shop (shopify-admin-store.ts): shop,
+ * productVariant, product(s) and order(s) with cursor pagination, sortKey and the updated_at search
+ * filter (shopify-admin-search.ts), and productVariantsBulkUpdate. It records every price write and
+ * can be scripted to fail, to drain the bucket, to change a price behind the client's back, and to
+ * add or change products, stock and orders between a client's calls.
  */
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
-import {
-  buildClientSchema,
-  execute,
-  getNamedType,
-  getOperationAST,
-  isCompositeType,
-  OperationTypeNode,
-  parse,
-  TypeInfo,
-  validate,
-  visit,
-  visitWithTypeInfo,
-  type DocumentNode,
-  type GraphQLError,
-  type GraphQLSchema,
-  type IntrospectionQuery,
-} from "graphql";
+import { buildClientSchema, execute, getOperationAST, parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema, type IntrospectionQuery } from "graphql";
+import { estimateShopifyCost, SHOPIFY_MAX_QUERY_COST } from "./shopify-admin-cost.ts";
+import { createFakeShopifyStore, type FakeShopifyOrder, type FakeShopifyProduct } from "./shopify-admin-store.ts";
+
+export { estimateShopifyCost, SHOPIFY_MAX_QUERY_COST } from "./shopify-admin-cost.ts";
+export { fakeOrderTotals } from "./shopify-admin-store.ts";
+export type { FakeShopifyAddress, FakeShopifyFinancialStatus, FakeShopifyLineItem, FakeShopifyOrder, FakeShopifyProduct, FakeShopifyRefund, FakeShopifyVariant } from "./shopify-admin-store.ts";
 
 /** Shopify's published Admin API schema (introspection of 2026-04), copied from ../shared/specs/shopify with its licences. */
 export const SHOPIFY_ADMIN_SCHEMA_PATH = new URL("../fixtures/specs/shopify/admin_2026-04.introspection.json.gz", import.meta.url);
@@ -52,12 +45,6 @@ export function validateShopifyDocument(query: string): readonly GraphQLError[] 
     return [error as GraphQLError];
   }
   return validate(schema, document);
-}
-
-export interface FakeShopifyProduct {
-  /** gid://shopify/Product/N */
-  readonly id: string;
-  readonly variants: readonly { readonly id: string; readonly price: string }[];
 }
 
 export interface FakeShopifyWrite {
@@ -93,6 +80,7 @@ export interface FakeShopifyAdminOptions {
   readonly accessToken: string;
   readonly currencyCode?: string;
   readonly products: readonly FakeShopifyProduct[];
+  readonly orders?: readonly FakeShopifyOrder[];
   readonly maximumAvailable?: number;
   /** Cost points restored per second. */
   readonly restoreRate?: number;
@@ -116,6 +104,18 @@ export interface FakeShopifyAdmin {
   priceOf(variantId: string): string | undefined;
   /** Changes a price as a person in the Shopify admin would: not recorded as our write. */
   setPrice(variantId: string, price: string): void;
+  /** The shop's products and orders as they stand (orders with their totals in fakeOrderTotals). */
+  readonly products: readonly FakeShopifyProduct[];
+  readonly orders: readonly FakeShopifyOrder[];
+  /** New products (their updatedAt defaults to now). */
+  addProducts(...products: FakeShopifyProduct[]): void;
+  /** Changes a product's title, vendor, type or status; its updatedAt moves to now. */
+  updateProduct(productId: string, change: Partial<Pick<FakeShopifyProduct, "title" | "vendor" | "productType" | "status">>): void;
+  /** A stock adjustment: the variant's inventoryQuantity changes and, as at Shopify, the product's updatedAt does not. */
+  setInventory(variantId: string, quantity: number | null): void;
+  addOrders(...orders: FakeShopifyOrder[]): void;
+  /** Changes an order (a refund, a cancellation, an edit); its updatedAt moves to change.updatedAt, or now. */
+  updateOrder(orderId: string, change: Partial<Omit<FakeShopifyOrder, "id">>): void;
   close(): Promise<void>;
 }
 
@@ -128,31 +128,15 @@ interface Reply {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** Shopify's simple cost rules: a mutation field costs 10, any other object field 1, scalars and enums nothing. */
-export function estimateShopifyCost(schema: GraphQLSchema, document: DocumentNode): number {
-  const operation = getOperationAST(document);
-  if (operation?.operation === OperationTypeNode.MUTATION) return 10 * operation.selectionSet.selections.length;
-  const typeInfo = new TypeInfo(schema);
-  let cost = 0;
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Field() {
-        const type = typeInfo.getType();
-        if (type && isCompositeType(getNamedType(type))) cost += 1;
-      },
-    }),
-  );
-  return cost;
-}
-
 export async function startFakeShopifyAdmin(options: FakeShopifyAdminOptions): Promise<FakeShopifyAdmin> {
   const schema = loadShopifyAdminSchema();
   const now = options.now ?? Date.now;
   const maximumAvailable = options.maximumAvailable ?? 1000;
   const restoreRate = options.restoreRate ?? 50;
   const currencyCode = options.currencyCode ?? "MXN";
-  const products = options.products.map((product) => ({ id: product.id, variants: product.variants.map((variant) => ({ ...variant })) }));
+  const store = createFakeShopifyStore({ currencyCode, now, products: options.products });
+  const products = store.products;
+  store.orders.push(...(options.orders ?? []));
   const requests: FakeShopifyRequest[] = [];
   const writes: FakeShopifyWrite[] = [];
   const failures: { readonly failure: FakeShopifyFailure; readonly operationName: string | null }[] = [];
@@ -166,20 +150,10 @@ export async function startFakeShopifyAdmin(options: FakeShopifyAdminOptions): P
     refilledAt = at;
   }
   const throttleStatus = () => ({ maximumAvailable, currentlyAvailable: Math.floor(available), restoreRate });
-  const findVariant = (id: string) => {
-    for (const product of products) {
-      const variant = product.variants.find((candidate) => candidate.id === id);
-      if (variant) return { product, variant };
-    }
-    return null;
-  };
+  const findVariant = (id: string) => store.findVariant(id);
 
   const rootValue = {
-    shop: { currencyCode },
-    productVariant: ({ id }: { id: string }) => {
-      const found = findVariant(id);
-      return found ? { id: found.variant.id, price: found.variant.price, product: { id: found.product.id } } : null;
-    },
+    ...store.queryFields,
     productVariantsBulkUpdate: ({ productId, variants }: { productId: string; variants: readonly { id?: string | null; price?: string | null }[] }) => {
       const product = products.find((candidate) => candidate.id === productId);
       if (!product) return { product: null, productVariants: null, userErrors: [{ field: ["productId"], message: "Product does not exist", code: "PRODUCT_DOES_NOT_EXIST" }] };
@@ -201,6 +175,7 @@ export async function startFakeShopifyAdmin(options: FakeShopifyAdminOptions): P
         const variant = product.variants.find((candidate) => candidate.id === input.id)!;
         if (input.price != null) {
           variant.price = Number(input.price).toFixed(2);
+          store.touchProduct(product);
           writes.push({ productId: product.id, variantId: variant.id, price: variant.price });
         }
         return { id: variant.id, price: variant.price };
@@ -231,7 +206,21 @@ export async function startFakeShopifyAdmin(options: FakeShopifyAdminOptions): P
       requests.push({ operationName, variables, outcome: "invalid" });
       return { status: 200, body: { errors: invalid.map((error) => shopifyError(error, "validationError")) } };
     }
-    const cost = estimateShopifyCost(schema, document);
+    const cost = estimateShopifyCost(schema, document, variables);
+    if (cost > SHOPIFY_MAX_QUERY_COST) {
+      requests.push({ operationName, variables, outcome: "invalid" });
+      return {
+        status: 200,
+        body: {
+          errors: [
+            {
+              message: `Query cost is ${cost}, which exceeds the single query max cost limit (${SHOPIFY_MAX_QUERY_COST}).`,
+              extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: SHOPIFY_MAX_QUERY_COST },
+            },
+          ],
+        },
+      };
+    }
     refill();
     if (available < cost) {
       requests.push({ operationName, variables, outcome: "throttled" });
@@ -324,6 +313,38 @@ export async function startFakeShopifyAdmin(options: FakeShopifyAdminOptions): P
       const found = findVariant(variantId);
       if (!found) throw new Error(`no variant ${variantId} in the fake catalog`);
       found.variant.price = price;
+      store.touchProduct(found.product);
+    },
+    get products() {
+      return store.products.map((product) => ({ ...product, variants: product.variants.map((variant) => ({ ...variant })) }));
+    },
+    get orders() {
+      return [...store.orders];
+    },
+    addProducts(...added) {
+      store.addProducts(added);
+    },
+    updateProduct(productId, change) {
+      const product = store.products.find((candidate) => candidate.id === productId);
+      if (!product) throw new Error(`no product ${productId} in the fake catalog`);
+      Object.assign(product, Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)));
+      store.touchProduct(product);
+    },
+    setInventory(variantId, quantity) {
+      const found = findVariant(variantId);
+      if (!found) throw new Error(`no variant ${variantId} in the fake catalog`);
+      found.variant.inventoryQuantity = quantity;
+    },
+    addOrders(...added) {
+      for (const order of added) {
+        if (store.orders.some((existing) => existing.id === order.id)) throw new Error(`the fake shop already has order ${order.id}`);
+        store.orders.push(order);
+      }
+    },
+    updateOrder(orderId, change) {
+      const index = store.orders.findIndex((candidate) => candidate.id === orderId);
+      if (index < 0) throw new Error(`no order ${orderId} in the fake shop`);
+      store.orders[index] = { ...store.orders[index]!, ...change, updatedAt: change.updatedAt ?? new Date(now()).toISOString() };
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
