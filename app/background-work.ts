@@ -1,7 +1,8 @@
 /**
  * The work that runs behind the conversations, shared by `npm start` and `npm run worker`: outbox
  * delivery, applying approved price changes, and (unless separate workers do it) the proactive
- * jobs — each on BullMQ when REDIS_URL is set, in process otherwise.
+ * jobs with the expiry of undecided price-change proposals — each on BullMQ when REDIS_URL is set,
+ * in process otherwise.
  */
 import type { DeliveryScheduler } from "../channels/outbound/delivery-scheduler.ts";
 import type { ChannelSettings } from "../config/index.ts";
@@ -9,6 +10,7 @@ import type { Db } from "../db/database.ts";
 import { createBullmqDelivery } from "../jobs/delivery/bullmq-delivery.ts";
 import { createInProcessDelivery } from "../jobs/delivery/in-process-delivery.ts";
 import type { SenderRegistry } from "../jobs/delivery/sender-registry.ts";
+import { registerApprovalExpiry } from "../jobs/pricing/expire-proposals.ts";
 import type { JobRunner } from "../jobs/runtime/job-runner.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
@@ -56,7 +58,10 @@ export async function startBackgroundWork(options: BackgroundWorkOptions): Promi
     queuePrefix,
   });
   await priceChanges.runner.start();
-  const notifications = options.jobs ? createNotifications({ db, clock, logger, scheduler: delivery.scheduler, settings, queuePrefix }) : null;
+  const notifications = options.jobs ? createNotifications({ db, clock, logger, scheduler: delivery.scheduler, settings, secretKey: options.secretKey, queuePrefix }) : null;
+  // Expiry is a tick of the jobs' runner, so it runs once per interval wherever the jobs run; the
+  // apply runner above keeps re-queuing lost applies itself (jobs/pricing/price-change-queue.ts).
+  if (notifications) registerApprovalExpiry(notifications.runner, { db, clock, logger: logger.child({ component: "approvals" }) }, priceChanges.announceExpired);
   await notifications?.runner.start();
   return {
     scheduler: delivery.scheduler,

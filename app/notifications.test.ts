@@ -12,7 +12,6 @@ import { createConversationRuntime } from "../agents/runtime.ts";
 import { createSmtpTransport } from "../channels/email/email-sender.ts";
 import { outboundMessageSchema } from "../channels/outbound/outbound-message.ts";
 import { destinationSchema } from "../channels/outbound/recipients.ts";
-import { loadConfig } from "../config/index.ts";
 import { listMembers } from "../db/repositories/members.ts";
 import { findWorkspaceBySlug } from "../db/repositories/workspaces.ts";
 import type { Db } from "../db/database.ts";
@@ -22,14 +21,10 @@ import { planNotifications } from "../jobs/notifications/plan-notifications.ts";
 import type { Clock } from "../lib/clock.ts";
 import { silentLogger } from "../lib/logger.ts";
 import { describeDatabase } from "../test/database.ts";
-import { startFakeSlackApi, type FakeSlackApi } from "../test/fakes/slack-api.ts";
-import { startSmtpSink, type SmtpSink } from "../test/fakes/smtp-sink.ts";
-import { startFakeWhatsAppGraph, type FakeWhatsAppGraph } from "../test/fakes/whatsapp-graph.ts";
+import { startFakeChannels, type FakeChannels } from "../test/fake-channels.ts";
 import { startWorker, type Worker } from "./worker.ts";
 
 const END = "2026-11-21";
-const SLACK_TOKEN = "xoxb-digest";
-const WA = { token: "EAAG-digest", phoneId: "106540352242922" };
 
 /** A clock the test moves. */
 function movableClock(at: string): Clock & { set(at: string): void } {
@@ -42,37 +37,22 @@ async function digestRows(db: Db, memberId: number) {
 }
 
 describeDatabase("insights, alerts and digests end to end", ({ db, handle, dialect }) => {
-  let slack: FakeSlackApi;
-  let graph: FakeWhatsAppGraph;
-  let sink: SmtpSink;
+  let fakes: FakeChannels;
   let worker: Worker | undefined;
 
   beforeEach(async () => {
-    slack = await startFakeSlackApi({ botToken: SLACK_TOKEN });
-    graph = await startFakeWhatsAppGraph({ accessToken: WA.token, phoneNumberId: WA.phoneId });
-    sink = await startSmtpSink();
+    fakes = await startFakeChannels();
   });
 
   afterEach(async () => {
     await worker?.close();
     worker = undefined;
-    await Promise.all([slack.close(), graph.close(), sink.close()]);
+    await fakes.close();
   });
 
   function config() {
-    return loadConfig({
-      SLACK_SIGNING_SECRET: "s",
-      SLACK_BOT_TOKEN: SLACK_TOKEN,
-      SLACK_API_URL: slack.apiUrl,
-      WHATSAPP_VERIFY_TOKEN: "v",
-      WHATSAPP_APP_SECRET: "a",
-      WHATSAPP_ACCESS_TOKEN: WA.token,
-      WHATSAPP_PHONE_NUMBER_ID: WA.phoneId,
-      WHATSAPP_GRAPH_URL: graph.url,
+    return fakes.config({
       WHATSAPP_TEMPLATE: "daily_digest",
-      SMTP_HOST: sink.host,
-      SMTP_PORT: String(sink.port),
-      EMAIL_FROM: "bot@tienda.mx",
       // The test runs the planner itself, so nothing is planned behind its back.
       NOTIFICATIONS_PLAN_SECONDS: "3600",
     });
@@ -86,6 +66,7 @@ describeDatabase("insights, alerts and digests end to end", ({ db, handle, diale
     "finds the planted problems, alerts once, sends each member's digest once per channel with the same figures, and a repeat sends nothing",
     { timeout: 600_000 },
     async () => {
+      const { slack, graph, sink } = fakes;
       const manifest = await seedDemo(db(), { orders: 2000, seed: 7, end: END });
       const workspace = (await findWorkspaceBySlug(db(), "demo"))!;
       const members = await listMembers(db(), workspace.id);

@@ -17,7 +17,7 @@ import { saveConnector } from "../db/repositories/connectors.ts";
 import { createMember, linkIdentity } from "../db/repositories/members.ts";
 import { createWorkspace } from "../db/repositories/workspaces.ts";
 import type { Workspace } from "../db/schema/core.ts";
-import { sweepPriceChanges } from "../jobs/pricing/price-change-queue.ts";
+import { expireDueProposals } from "../jobs/pricing/expire-proposals.ts";
 import type { Clock } from "../lib/clock.ts";
 import { silentLogger } from "../lib/logger.ts";
 import { createSecretBox } from "../lib/secret-box.ts";
@@ -173,8 +173,8 @@ describeDatabase("price changes end to end", ({ db, handle }) => {
   it("a proposal nobody decides expires (the requester is told); a late yes changes nothing", async () => {
     const code = await propose();
     now = new Date(NOW.getTime() + 25 * 3_600_000);
-    const swept = await sweepPriceChanges({ db: db(), clock, logger: silentLogger }, changes.runner, { applied: () => Promise.resolve(), expired: (p) => changes.notifier.news({ kind: "expired", proposal: p }) });
-    expect(swept.expired).toBe(1);
+    // What the job runner's expiry tick does (jobs/pricing/expire-proposals.ts), told through the app's notifier.
+    expect(await expireDueProposals({ db: db(), clock, logger: silentLogger }, changes.announceExpired)).toEqual({ expired: 1 });
     expect((await texts()).at(-1)).toContain(`${code} (Remera básica) venció sin decisión`);
     await gateway.handleMessage(whatsapp(ANA, `si ${code}`));
     await settle();

@@ -21,6 +21,7 @@ import type { DeliveryScheduler } from "../channels/outbound/delivery-scheduler.
 import type { ApplyDeps, VariantStoreRow } from "../jobs/pricing/apply-price-change.ts";
 import { createBullmqApplyRunner } from "../jobs/pricing/bullmq-apply.ts";
 import { createInProcessApplyRunner } from "../jobs/pricing/in-process-apply.ts";
+import type { AnnounceExpired } from "../jobs/pricing/expire-proposals.ts";
 import type { ApplyRunner, PriceChangeEvents } from "../jobs/pricing/price-change-queue.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
@@ -46,6 +47,8 @@ export interface PriceChanges {
   readonly desk: ApprovalDesk;
   readonly notifier: ApprovalNotifier;
   readonly runner: ApplyRunner & { idle?: () => Promise<void> };
+  /** Tells the requester a proposal expired: for the job runner's expiry tick (jobs/pricing/expire-proposals.ts). */
+  readonly announceExpired: AnnounceExpired;
   close(): Promise<void>;
 }
 
@@ -101,12 +104,12 @@ export function createPriceChanges(options: PriceChangesOptions): PriceChanges {
         await notifier.news({ kind: "failed", proposal: outcome.proposal, reason: outcome.reason, storePriceCents: typeof store === "number" ? store : null, message: outcome.message });
       }
     },
-    expired: (proposal) => notifier.news({ kind: "expired", proposal }),
   };
   const deps: ApplyDeps = { db, clock, logger, writerFor: storeWriters(db, options.secretKey, logger), recheck: recheckRules(db, clock) };
   const runner = options.redisUrl
     ? createBullmqApplyRunner({ connection: options.redisUrl, prefix: options.queuePrefix, deps, events })
     : createInProcessApplyRunner({ deps, events });
   const desk = createApprovalDesk({ db, clock, logger, applies: runner, requests: notifier });
-  return { desk, notifier, runner, close: () => runner.close() };
+  const announceExpired: AnnounceExpired = (proposal) => notifier.news({ kind: "expired", proposal });
+  return { desk, notifier, runner, announceExpired, close: () => runner.close() };
 }

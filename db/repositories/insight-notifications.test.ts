@@ -62,8 +62,8 @@ describeDatabase("insight notifications repository", ({ db }) => {
     const { tienda, ana } = await setUp();
     const a = await insertInsight(db(), tienda.id, "a", 10);
     const b = await insertInsight(db(), tienda.id, "b", 20);
-    const message = await outbox(tienda.id, ana.id, "email", "digest-batch");
-    const record = (insightId: number) => ({ workspaceId: tienda.id, insightId, memberId: ana.id, kind: "digest", channel: "email", outboxId: message, severity: "warning" }) as const;
+    const message = await outbox(tienda.id, ana.id, "slack", "digest-batch");
+    const record = (insightId: number) => ({ workspaceId: tienda.id, insightId, memberId: ana.id, kind: "digest", channel: "slack", outboxId: message, severity: "warning" }) as const;
     expect(await recordNotifications(db(), [])).toBe(0);
     expect(await recordNotification(db(), record(a))).toBe(true);
     expect(await recordNotifications(db(), [record(a), record(b)])).toBe(1);

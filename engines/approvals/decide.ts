@@ -92,7 +92,7 @@ export async function decideProposal(db: Db, request: DecisionRequest): Promise<
   });
 }
 
-/** Expires one pending proposal past its time (the sweep); false when it was decided meanwhile. */
+/** Expires one pending proposal past its time (the job runner's expiry tick); undefined when it was decided or expired meanwhile. */
 export async function expireProposal(db: Db, workspaceId: number, id: number, now: Date): Promise<ProposalView | undefined> {
   return db.transaction().execute(async (trx) => {
     const locked = await lockProposal(trx, workspaceId, id);

@@ -5,7 +5,7 @@
  *   approved → applying → applied | failed
  *   applied → rolled_back            (an approved undo restored the previous price)
  *
- * A person's reply moves pending_approval to approved or rejected; the expiry sweep moves it to
+ * A person's reply moves pending_approval to approved or rejected; the expiry tick moves it to
  * expired; the apply job moves approved through applying to applied or failed (failed also when it
  * refuses because the store's price moved or a rule now fails). Nothing else moves a proposal.
  */

@@ -5,7 +5,7 @@
  * rather than silencing the member.
  */
 import { z } from "zod";
-import { IDENTITY_CHANNELS, type IdentityChannel } from "../../db/schema/core.ts";
+import { IDENTITY_CHANNELS } from "../../db/schema/core.ts";
 
 /** "HH:MM", 24-hour. */
 export const clockTimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM (24-hour)");
@@ -47,8 +47,3 @@ export function parsePreferences(settings: unknown): NotificationPreferences {
 }
 
 export const DEFAULT_PREFERENCES: NotificationPreferences = Object.freeze(parsePreferences({}));
-
-/** The channels to use out of those the member can be reached on, in this order. */
-export function chosenChannels(wanted: readonly IdentityChannel[] | null, reachable: readonly IdentityChannel[]): IdentityChannel[] {
-  return wanted === null ? [...reachable] : reachable.filter((channel) => wanted.includes(channel));
-}

@@ -6,7 +6,7 @@
  */
 import type { Destination } from "../../channels/outbound/recipients.ts";
 import type { OutboundMessage } from "../../channels/outbound/outbound-message.ts";
-import { inTransaction, type Db } from "../../db/database.ts";
+import { inTransaction, type DbOrTrx } from "../../db/database.ts";
 import { recordNotifications } from "../../db/repositories/insight-notifications.ts";
 import { enqueueOutbox } from "../../db/repositories/outbox.ts";
 import type { IdentityChannel } from "../../db/schema/core.ts";
@@ -27,7 +27,8 @@ export interface InsightMessage {
   readonly insights: readonly Pick<Insight, "id" | "severity">[];
 }
 
-export async function enqueueInsightMessage(db: Db, input: InsightMessage): Promise<{ readonly id: number; readonly created: boolean }> {
+/** In the transaction already open, or a new one. */
+export async function enqueueInsightMessage(db: DbOrTrx, input: InsightMessage): Promise<{ readonly id: number; readonly created: boolean }> {
   return inTransaction(db, async (trx) => {
     const row = await enqueueOutbox(trx, {
       workspaceId: input.workspaceId,

@@ -15,7 +15,7 @@ import { isInsightType, type InsightType } from "../../engines/insights/types.ts
 import { memberTimeZone, quietHoursEnd } from "../../engines/notifications/schedule.ts";
 import { assertNever } from "../../lib/assert-never.ts";
 import { enqueueInsightMessage } from "./enqueue-insight-message.ts";
-import { memberReach, pick } from "./member-reach.ts";
+import { memberReach, pickForAlerts } from "./member-reach.ts";
 import type { NotificationDeps } from "./notification-deps.ts";
 
 /** Whether a member with this role is told about this kind of insight right away. */
@@ -58,7 +58,7 @@ export async function sendAlerts(deps: NotificationDeps, workspace: Workspace, i
       const preferences = await getPreferences(db, workspace.id, member.id);
       if (!preferences.alerts.enabled) continue;
       const reachable = reach.get(member.id) ?? [];
-      const targets = preferences.alerts.channels === null ? reachable.slice(0, 1) : pick(reachable, preferences.alerts.channels);
+      const targets = pickForAlerts(reachable, preferences.alerts.channels);
       const timeZone = memberTimeZone(preferences, workspace.timezone);
       const notBefore = insight.severity === "critical" ? now : quietHoursEnd(preferences, now, timeZone);
       const message = alertMessage(insight, { language: member.language, currency: workspace.currency, timeZone }, deps.describe);

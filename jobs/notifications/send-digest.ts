@@ -9,10 +9,12 @@ import { renderWeekly } from "../../channels/digest/render-weekly.ts";
 import type { DigestChannel } from "../../channels/digest/digest-parts.ts";
 import type { OutboundMessage } from "../../channels/outbound/outbound-message.ts";
 import { proactiveDestination } from "../../channels/outbound/proactive-destination.ts";
+import type { Destination } from "../../channels/outbound/recipients.ts";
 import { listRankedInsights } from "../../db/repositories/insights.ts";
 import { getPreferences } from "../../engines/notifications/member-preferences.ts";
 import { listMembers } from "../../db/repositories/members.ts";
 import { findWorkspaceById } from "../../db/repositories/workspaces.ts";
+import { inTransaction } from "../../db/database.ts";
 import type { IdentityChannel, Member, Workspace } from "../../db/schema/core.ts";
 import type { Insight } from "../../db/schema/operations.ts";
 import type { NotificationKind } from "../../db/schema/notifications.ts";
@@ -82,27 +84,35 @@ async function deliver(
   const { db, clock } = deps;
   const { workspace, member } = to;
   const now = clock.now();
-  const created: number[] = [];
+  const messages: { readonly target: Target; readonly destination: Destination; readonly message: OutboundMessage }[] = [];
   for (const target of targets) {
-    const message = render(target.channel);
     const destination = await proactiveDestination(db, { workspaceId: workspace.id, memberId: member.id, channel: target.channel, address: target.address }, { whatsappTransport: deps.whatsappTransport, at: now });
-    const row = await enqueueInsightMessage(db, {
-      workspaceId: workspace.id,
-      memberId: member.id,
-      kind,
-      channel: target.channel,
-      destination,
-      message,
-      idempotencyKey: outboxKey(kind, member.id, date, target.channel),
-      notBefore: now,
-      insights,
-    });
-    if (!row.created) continue;
-    created.push(row.id);
-    // Each channel's message is handed to delivery as soon as it is recorded: a crash after this
-    // point loses nothing (the row is there and the sweep finds it) and repeats nothing (its key).
-    await deps.scheduler.schedule([row.id]);
+    messages.push({ target, destination, message: render(target.channel) });
   }
+  // Every channel's message in one transaction, then handed to delivery together: a crash before
+  // the commit leaves nothing (the retry composes again), one after it loses nothing (the rows are
+  // there and the delivery sweep finds any not handed over) and repeats nothing (their keys).
+  const rows = await inTransaction(db, async (trx) => {
+    const out: { readonly id: number; readonly created: boolean }[] = [];
+    for (const { target, destination, message } of messages) {
+      out.push(
+        await enqueueInsightMessage(trx, {
+          workspaceId: workspace.id,
+          memberId: member.id,
+          kind,
+          channel: target.channel,
+          destination,
+          message,
+          idempotencyKey: outboxKey(kind, member.id, date, target.channel),
+          notBefore: now,
+          insights,
+        }),
+      );
+    }
+    return out;
+  });
+  const created = rows.filter((row) => row.created).map((row) => row.id);
+  if (created.length > 0) await deps.scheduler.schedule(created);
   return { status: "sent", channels: targets.map((t) => t.channel), created: created.length, insights: insights.length };
 }
 

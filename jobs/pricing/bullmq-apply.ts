@@ -86,7 +86,7 @@ export function createBullmqApplyRunner(options: BullmqApplyOptions): ApplyRunne
 
   let worker: Worker<ApplyPayload> | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const sweeper = createPriceChangeSweeper(deps, runner, events, { ...DEFAULT_PRICE_SWEEP, ...options.sweep });
+  const sweeper = createPriceChangeSweeper(deps, runner, { ...DEFAULT_PRICE_SWEEP, ...options.sweep });
   const sweep = () => sweeper.run();
 
   async function start(): Promise<void> {

@@ -1,8 +1,8 @@
 /**
  * Applying price changes without Redis (REDIS_URL unset, `bizos chat`, tests): jobs run in this
  * process one proposal at a time each (a second enqueue of a queued or running proposal is the same
- * job), retries wait on a timer, and a periodic sweep expires undecided proposals and re-queues
- * approved ones whose job was lost to a restart. Same processor as the BullMQ worker.
+ * job), retries wait on a timer, and a periodic sweep re-queues approved proposals whose job was
+ * lost to a restart. Same processor as the BullMQ worker.
  */
 import { applyPriceChange, type ApplyDeps } from "./apply-price-change.ts";
 import { createPriceChangeSweeper, DEFAULT_PRICE_SWEEP, MAX_APPLY_ATTEMPTS, type ApplyJob, type ApplyRunner, type PriceChangeEvents, type PriceChangeSweepOptions } from "./price-change-queue.ts";
@@ -90,6 +90,6 @@ export function createInProcessApplyRunner(options: InProcessApplyOptions): InPr
     },
     sweep: () => sweeper.run(),
   };
-  const sweeper = createPriceChangeSweeper(deps, runner, events, sweepOptions);
+  const sweeper = createPriceChangeSweeper(deps, runner, sweepOptions);
   return runner;
 }

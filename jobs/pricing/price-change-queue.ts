@@ -1,17 +1,19 @@
 /**
- * The price-change jobs: names, payload, and what every runner (BullMQ or in process) shares — the
- * attempt budget, the sweep that re-queues approved changes whose job was lost and expires
- * proposals nobody decided, and the hook that tells people the outcome.
+ * The price-change jobs: names, payload, and what every apply runner (BullMQ or in process) shares —
+ * the attempt budget, the sweep that re-queues approved changes whose job was lost, and the hook that
+ * tells people the outcome. Expiring proposals nobody decided is not the apply runner's: it is the
+ * EXPIRE_TICK of the job runner (expire-proposals.ts).
  */
 import { z } from "zod";
-import { expireProposal } from "../../engines/approvals/decide.ts";
-import { listAwaitingApply, listExpiredPending, type ProposalView } from "../../db/repositories/price-proposals.ts";
+import { listAwaitingApply } from "../../db/repositories/price-proposals.ts";
 import type { ApplyDeps, ApplyOutcome } from "./apply-price-change.ts";
 import { singleFlight, type SingleFlight } from "../../lib/single-flight.ts";
 
 export const PRICE_CHANGE_QUEUE = "price-changes";
 export const APPLY_JOB = "apply";
 export const MAX_APPLY_ATTEMPTS = 6;
+/** The job runner's tick that expires proposals nobody decided in time (named like PLAN_TICK). */
+export const EXPIRE_TICK = "expire-approvals";
 
 export const applyJobSchema = z.object({ workspaceId: z.number().int().positive(), proposalId: z.number().int().positive() });
 export type ApplyJob = z.infer<typeof applyJobSchema>;
@@ -21,10 +23,9 @@ export function applyJobId(idempotencyKey: string): string {
   return idempotencyKey.replaceAll(":", "_");
 }
 
-/** Who hears about what happened (the approver, the requester): implemented by the channels' notifier. */
+/** Who hears how an apply ended (the approver, the requester): implemented by the channels' notifier. */
 export interface PriceChangeEvents {
   applied(outcome: Extract<ApplyOutcome, { kind: "applied" | "failed" }>): Promise<void>;
-  expired(proposal: ProposalView): Promise<void>;
 }
 
 export interface ApplyRunner {
@@ -42,38 +43,33 @@ export interface PriceChangeSweepOptions {
 
 export const DEFAULT_PRICE_SWEEP: PriceChangeSweepOptions = { staleAfterMs: 2 * 60_000, batchSize: 200 };
 
-/** Expires what nobody decided in time (telling the requester) and re-queues approved changes left behind. */
-export async function sweepPriceChanges(
+/**
+ * Re-queues approved changes left behind (their job died with a process, or Redis lost it).
+ *
+ * This stays a sweep of the apply runner rather than a job-runner tick: it recovers the apply queue,
+ * so it belongs wherever apply jobs are taken — every server and worker runs the apply runner, even
+ * with JOBS_IN_SERVER=false and no job worker, where a tick would never run and an approved change
+ * whose job was lost would wait for good. Two processes sweeping at once queue the same job id per
+ * window (BullMQ keeps one), and applying is idempotent besides (only an approved proposal moves).
+ */
+export async function requeueStaleApprovals(
   deps: Pick<ApplyDeps, "db" | "clock" | "logger">,
   runner: Pick<ApplyRunner, "enqueue">,
-  events: PriceChangeEvents,
   options: PriceChangeSweepOptions = DEFAULT_PRICE_SWEEP,
-): Promise<{ readonly expired: number; readonly requeued: number }> {
+): Promise<{ readonly requeued: number }> {
   const now = deps.clock.now();
-  let expired = 0;
-  for (const due of await listExpiredPending(deps.db, now, options.batchSize)) {
-    const proposal = await expireProposal(deps.db, due.workspaceId, due.id, now);
-    if (!proposal) continue;
-    expired++;
-    await events.expired(proposal);
-  }
   const stale = await listAwaitingApply(deps.db, new Date(now.getTime() - options.staleAfterMs), options.batchSize);
   // A fresh job id per sweep window: the original job (kept a day under the proposal's key) may have died.
   const window = Math.floor(now.getTime() / options.staleAfterMs);
   for (const row of stale) await runner.enqueue({ workspaceId: row.workspaceId, proposalId: row.id, idempotencyKey: `${row.idempotencyKey}:sweep${window}` });
-  if (expired + stale.length > 0) deps.logger.info("price-change sweep", { expired, requeued: stale.length });
-  return { expired, requeued: stale.length };
+  if (stale.length > 0) deps.logger.info("price-change sweep re-queued approved changes", { requeued: stale.length });
+  return { requeued: stale.length };
 }
 
 /** The sweep, one run at a time, for a runner's timer and its start. */
-export function createPriceChangeSweeper(
-  deps: Pick<ApplyDeps, "db" | "clock" | "logger">,
-  runner: Pick<ApplyRunner, "enqueue">,
-  events: PriceChangeEvents,
-  options: PriceChangeSweepOptions,
-): SingleFlight {
+export function createPriceChangeSweeper(deps: Pick<ApplyDeps, "db" | "clock" | "logger">, runner: Pick<ApplyRunner, "enqueue">, options: PriceChangeSweepOptions): SingleFlight {
   return singleFlight(
-    () => sweepPriceChanges(deps, runner, events, options),
+    () => requeueStaleApprovals(deps, runner, options),
     (error) => deps.logger.error("price-change sweep failed", { error }),
   );
 }

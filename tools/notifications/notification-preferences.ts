@@ -5,7 +5,8 @@
 import type { z } from "zod";
 import { updatePreferences, type PreferencesPatch } from "../../engines/notifications/member-preferences.ts";
 import { IDENTITY_CHANNELS, type IdentityChannel } from "../../db/schema/core.ts";
-import { chosenChannels, DEFAULT_QUIET_HOURS, type NotificationPreferences } from "../../engines/notifications/preferences.ts";
+import { alertChannels, chosenChannels } from "../../engines/notifications/channel-choice.ts";
+import { DEFAULT_QUIET_HOURS, type NotificationPreferences } from "../../engines/notifications/preferences.ts";
 import type { ToolFactory } from "../tool-contract.ts";
 import { toolData } from "../tool-outcome.ts";
 import { askingMember } from "./asking-member.ts";
@@ -108,9 +109,8 @@ export const createNotificationPreferencesTool: ToolFactory<typeof notificationP
   const changed = requested.filter((field) => JSON.stringify(valueOf(field, before)) !== JSON.stringify(valueOf(field, preferences)));
   if (changed.length > 0) deps.logger.info("notification preferences changed", { workspace: deps.workspace.slug, member: member.id, changed });
   const timeZone = preferences.timeZone ?? deps.workspace.timezone;
-  const digestChannels = chosenChannels(preferences.digest.channels, linked);
-  // Alerts on no chosen channel go to the one the member used last (jobs/notifications/send-alerts.ts); the digest to every linked one.
-  const alertChannels = preferences.alerts.channels === null ? linked.slice(0, 1) : chosenChannels(preferences.alerts.channels, linked);
+  // The rule the sending jobs follow too, so the member is told where things actually go.
+  const digestChannels = chosenChannels(linked, preferences.digest.channels);
   return toolData(
     "notification_preferences",
     {
@@ -120,7 +120,7 @@ export const createNotificationPreferencesTool: ToolFactory<typeof notificationP
       preferences,
       linked,
       digestChannels,
-      alertChannels,
+      alertChannels: alertChannels(linked, preferences.alerts.channels),
       timeZone,
       nextDigest: preferences.digest.enabled && digestChannels.length > 0 ? nextDigestAt(deps.clock.now(), preferences.digest.time, timeZone) : null,
     },
