@@ -1,7 +1,8 @@
 /**
  * The proactive side of the app: the job runner (BullMQ on Redis when REDIS_URL is set, in process
- * otherwise) with insight detection, digests, weekly reports and the planner tick registered, and
- * the wording of insights (agents/answers/insights) handed to the jobs, which may not import agents.
+ * otherwise) with insight detection, digests, weekly reports, the planner tick and the data syncs
+ * (app/sync.ts) registered, and the wording of insights (agents/answers/insights) handed to the
+ * jobs, which may not import agents.
  * The server runs it by default; `bizos worker` runs it alone.
  */
 import { insightText } from "../agents/answers/insights/insight-text.ts";
@@ -18,6 +19,7 @@ import type { JobRunner } from "../jobs/runtime/job-runner.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import { approvalChannels } from "./price-changes.ts";
+import { registerSync } from "./sync.ts";
 
 export const describeInsight: DescribeInsight = (insight, context) => insightText(insight, context);
 
@@ -27,6 +29,8 @@ export interface NotificationsOptions {
   readonly logger: Logger;
   readonly scheduler: DeliveryScheduler;
   readonly settings: ChannelSettings;
+  /** The app's encryption key: the syncs open connector credentials with it. */
+  readonly secretKey: Buffer;
   /** Tests: a BullMQ key prefix of their own. */
   readonly queuePrefix?: string;
 }
@@ -44,5 +48,6 @@ export function createNotifications(options: NotificationsOptions): Notification
   const runtime = { db, clock, logger };
   const runner = settings.redisUrl ? createBullmqRunner({ deps: runtime, connection: settings.redisUrl, prefix: options.queuePrefix }) : createInProcessRunner({ deps: runtime });
   registerNotificationJobs(runner, deps, settings.planEveryMs);
+  registerSync(runner, { db, clock, logger, secretKey: options.secretKey, everyMs: settings.syncEveryMs });
   return { runner, deps };
 }

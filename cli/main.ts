@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerAnalysisCommands } from "./commands/analyses.ts";
 import { registerChannelsCommand } from "./commands/channels.ts";
 import { registerCompetitorCommands } from "./commands/competitors.ts";
+import { registerConnectCommands } from "./commands/connect.ts";
 import { registerConversationCommands } from "./commands/conversation.ts";
 import { registerDbCommands } from "./commands/db.ts";
 import { registerImportCommands } from "./commands/import.ts";
@@ -13,6 +14,7 @@ import { registerOutboxCommands } from "./commands/outbox.ts";
 import { registerPricingCommands } from "./commands/pricing.ts";
 import { registerSeedCommands } from "./commands/seed.ts";
 import { registerStartCommand } from "./commands/start.ts";
+import { registerSyncCommand } from "./commands/sync.ts";
 import { registerWorkerCommand } from "./commands/worker.ts";
 import { registerWorkspaceCommands } from "./commands/workspace.ts";
 import { isExpectedError } from "./errors.ts";
@@ -31,6 +33,8 @@ function buildProgram(): Command {
   registerSeedCommands(program);
   registerWorkspaceCommands(program);
   registerImportCommands(program);
+  registerConnectCommands(program);
+  registerSyncCommand(program);
   registerMetricsCommand(program);
   registerAnalysisCommands(program);
   registerConversationCommands(program);
@@ -54,6 +58,7 @@ Examples:
   npx bizos seed demo --orders 1000000 --replace   a bigger demo (progress bar shows rows/s)
   npx bizos workspace create --name "Mi Tienda" --currency MXN --timezone America/Mexico_City --locale es
   npx bizos import csv orders.csv --workspace mi-tienda
+  npx bizos connect shopify --workspace mi-tienda --shop mi-tienda --token shpat_…   then: npx bizos sync --workspace mi-tienda
   npx bizos competitors import precios.csv --workspace mi-tienda   competitor prices from a CSV (or: competitors fetch <url>)
   npx bizos pricing set --workspace demo --strategy beat_lowest --beat-percent 2 --min-margin 25
 

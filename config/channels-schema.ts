@@ -85,6 +85,13 @@ export const channelEnvShape = {
     .max(3600)
     .default(60)
     .describe("How often the planner looks for due insight detections, digests and weekly reports."),
+  SYNC_EVERY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60)
+    .describe("How often every active connector (Shopify…) pulls what changed at the provider; insight detection follows each sync that brought data. 0 turns the schedule off (bizos sync still runs one)."),
   TEST_REDIS_URL: redisUrl.default("redis://127.0.0.1:6379").describe("Tests only: the Redis the BullMQ delivery tests use (each test under its own key prefix)."),
 } as const;
 
@@ -144,6 +151,8 @@ export interface ChannelSettings {
   readonly jobsInServer: boolean;
   /** How often the notification planner runs. */
   readonly planEveryMs: number;
+  /** How often every active connector syncs; 0: no schedule. */
+  readonly syncEveryMs: number;
 }
 
 export interface ChannelSettingsProblem {
@@ -219,6 +228,7 @@ export function resolveChannelSettings(env: ChannelEnv, dataDir: string): { read
       memberMessagesPerMinute: env.MEMBER_MESSAGES_PER_MINUTE,
       jobsInServer: env.JOBS_IN_SERVER,
       planEveryMs: env.NOTIFICATIONS_PLAN_SECONDS * 1000,
+      syncEveryMs: env.SYNC_EVERY_MINUTES * 60_000,
     },
     problems,
   };

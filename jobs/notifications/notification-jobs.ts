@@ -1,6 +1,7 @@
 /**
  * The proactive jobs and their keys: insight detection per workspace and local day
- * (insights:{workspace}:{date}), the daily digest per member and day (digest:{member}:{date}) and
+ * (insights:{workspace}:{date}, and insights:{workspace}:{date}:sync:{syncRun} after each data
+ * sync), the daily digest per member and day (digest:{member}:{date}) and
  * the weekly report per member and week (weekly:{member}:{weekStart}); and the planner tick that
  * enqueues them when they are due. A key that is done never runs again, so a repeat of the day's
  * plan sends nothing new.
@@ -21,13 +22,21 @@ export const DEFAULT_PLAN_EVERY_MS = 60_000;
 const isoDate = z.string().refine(isValidIsoDate, "must be a YYYY-MM-DD date");
 const id = z.number().int().positive();
 
-export const detectionPayloadSchema = z.object({ workspaceId: id, date: isoDate, reason: z.enum(["daily", "sync", "manual"]) });
+export const detectionPayloadSchema = z.object({
+  workspaceId: id,
+  date: isoDate,
+  reason: z.enum(["daily", "sync", "manual"]),
+  /** The sync run that started it (reason "sync"): one detection per sync, however many a day. */
+  syncRunId: id.optional(),
+});
 export const digestPayloadSchema = z.object({ workspaceId: id, memberId: id, date: isoDate });
 export type DetectionPayload = z.infer<typeof detectionPayloadSchema>;
 export type DigestPayload = z.infer<typeof digestPayloadSchema>;
 
 export function detectionKey(payload: DetectionPayload): string {
-  return payload.reason === "daily" ? `insights:${payload.workspaceId}:${payload.date}` : `insights:${payload.workspaceId}:${payload.date}:${payload.reason}`;
+  if (payload.reason === "daily") return `insights:${payload.workspaceId}:${payload.date}`;
+  const key = `insights:${payload.workspaceId}:${payload.date}:${payload.reason}`;
+  return payload.reason === "sync" && payload.syncRunId !== undefined ? `${key}:${payload.syncRunId}` : key;
 }
 
 /** Registers the jobs and the planner tick on a runner (the server's or a worker's). */
