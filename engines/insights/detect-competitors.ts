@@ -1,7 +1,9 @@
 /**
  * competitor_undercut insights from the competition engine: a competitor whose in-stock price went
- * from at or above ours to below ours in the last 7 days and is still below (one insight per product
- * and competitor). Products we do not sell are left out.
+ * from at or above ours to below ours in the last UNDERCUT_LOOKBACK_DAYS and is still below (one
+ * insight per product and competitor). An undercut stays open while it lasts, not only while it is
+ * new; one older than the lookback is the competitor's regular price by then, which the pricing
+ * suggestions weigh. Products we do not sell are left out.
  *
  * Impact = our revenue from the product over the last 30 days × the share assumed at risk while the
  * competitor stays below: SHARE_PER_GAP × the gap (a 15% cut puts 30% at risk), at most MAX_SHARE.
@@ -19,7 +21,8 @@ import type { CompetitorUndercutEvidence } from "./evidence.ts";
 import { TOP_SELLERS, type ProductSales } from "./product-sales-sql.ts";
 import type { InsightCandidate } from "./types.ts";
 
-export const UNDERCUT_WINDOW_DAYS = 7;
+/** How far back a move below our price is looked for (it must still be below today). */
+export const UNDERCUT_LOOKBACK_DAYS = 30;
 export const SHARE_PER_GAP = 2;
 export const MAX_SHARE = 0.5;
 export const URGENT_GAP = 0.05;
@@ -74,7 +77,7 @@ export const competitorDetector: Detector = {
   types: ["competitor_undercut"],
   verticals: ["ecommerce"],
   detect: async (ctx) => {
-    const window = { startUtc: localMidnightUtc(addDays(ctx.today, -UNDERCUT_WINDOW_DAYS), ctx.workspace.timezone), endUtc: ctx.clock.now() };
+    const window = { startUtc: localMidnightUtc(addDays(ctx.today, -UNDERCUT_LOOKBACK_DAYS), ctx.workspace.timezone), endUtc: ctx.clock.now() };
     const report = await competitionReport(ctx.db, ctx.workspace.id, window, { productIds: null, category: null, competitors: null });
     const live = report.undercuts.filter((u) => u.stillBelow && Math.abs(u.gapPct) >= MIN_GAP);
     if (live.length === 0) return [];

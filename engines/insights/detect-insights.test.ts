@@ -83,6 +83,13 @@ describeDatabase("insight detection on the demo", ({ db }) => {
     expect(stockoutRow).toMatchObject({ occurrences: 2, status: "open", first_seen_at: clock.now(), last_seen_at: nextDay.now() });
     expect(rows.find((r) => r.fingerprint === "metric_anomaly:conversion_rate:down")!.occurrences).toBe(2);
 
+    // Two weeks on, the competitor is still below us: the undercut stays the same open insight, more
+    // certain by now, instead of being resolved once its start leaves the last 7 days.
+    const { undercut } = planted(manifest, "demo");
+    const later = await detectInsights(db(), demo, fixedClock("2026-12-05T18:00:00Z"), { detectors: ["competitors"] });
+    const ongoing = later.candidates.find((c) => c.fingerprint === `competitor_undercut:product:${undercut.productId}:${undercut.competitor.toLowerCase()}`);
+    expect(ongoing).toMatchObject({ confidence: 0.9, evidence: { date: undercut.date, stillBelow: true } });
+
     // "Not useful" from one member lowers the stockout for them only.
     const [owner, admin] = await listMembers(db(), demo.id);
     await db().insertInto("insight_feedback").values({ workspace_id: demo.id, member_id: owner!.id, insight_id: stockoutRow.id, insight_type: "stockout_risk", subject: stockoutRow.subject, verdict: "not_useful" }).execute();
