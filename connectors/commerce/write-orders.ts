@@ -42,10 +42,8 @@ export interface OrderRefundRecord {
   readonly reason: string | null;
 }
 
-/** An order as it is stored, in the workspace's currency; the customer already resolved to our id. */
-export interface OrderRecord {
-  readonly externalId: string;
-  readonly customerId: number | null;
+/** What every source says about an order besides its id, customer, lines and refunds, in the workspace's currency. */
+export interface OrderHeader {
   readonly placedAt: Date;
   readonly status: OrderStatus;
   /** Σ quantity × unit price of the lines, before any discount. */
@@ -60,6 +58,18 @@ export interface OrderRecord {
   readonly state: string | null;
   readonly city: string | null;
   readonly attributes: Attributes;
+}
+
+/** Only the header's fields of an order a source parsed (which carries its own lines and customer too). */
+export function orderHeader(order: OrderHeader): OrderHeader {
+  const { placedAt, status, subtotalCents, discountCents, shippingCents, taxCents, totalCents, sourceChannel, country, state, city, attributes } = order;
+  return { placedAt, status, subtotalCents, discountCents, shippingCents, taxCents, totalCents, sourceChannel, country, state, city, attributes };
+}
+
+/** An order as it is stored; the customer already resolved to our id. */
+export interface OrderRecord extends OrderHeader {
+  readonly externalId: string;
+  readonly customerId: number | null;
   readonly lines: readonly OrderLineRecord[];
   readonly refunds: readonly OrderRefundRecord[];
 }

@@ -6,6 +6,7 @@
 import type { Attributes } from "../../db/schema/columns.ts";
 import type { OrderStatus } from "../../db/schema/commerce.ts";
 import { CsvImportError } from "./errors.ts";
+import type { OrderHeader } from "../commerce/write-orders.ts";
 
 export interface LineDraft {
   readonly productKey: string;
@@ -51,23 +52,9 @@ export interface OrderDraft {
   readonly refunds: RefundDraft[];
 }
 
-export interface ParsedOrder {
+export interface ParsedOrder extends OrderHeader {
   readonly externalId: string;
-  readonly placedAt: Date;
-  readonly status: OrderStatus;
   readonly customerKey: string | null;
-  /** Σ line amounts before any discount (line total + line discount). */
-  readonly subtotalCents: number;
-  /** Every discount on the order, line-level ones included. */
-  readonly discountCents: number;
-  readonly shippingCents: number;
-  readonly taxCents: number;
-  readonly totalCents: number;
-  readonly sourceChannel: string | null;
-  readonly country: string | null;
-  readonly state: string | null;
-  readonly city: string | null;
-  readonly attributes: Attributes;
   readonly lines: readonly LineDraft[];
   readonly refunds: readonly RefundDraft[];
 }

@@ -12,7 +12,7 @@ import type { Database, Db, DbOrTrx } from "../../db/database.ts";
 import type { Workspace } from "../../db/schema/core.ts";
 import { refreshRollupDays } from "../../engines/metrics/rollups/refresh.ts";
 import type { Progress } from "../../lib/progress.ts";
-import { keyMap, refreshFirstOrderAt, replaceOrders, type OrderRecord } from "../commerce/write-orders.ts";
+import { keyMap, orderHeader, refreshFirstOrderAt, replaceOrders, type OrderRecord } from "../commerce/write-orders.ts";
 import type { CustomerDraft, ParsedOrder, ProductDraft } from "./normalize.ts";
 
 /** Every record written by a CSV import carries this source; (workspace, source, external_id) is the natural key. */
@@ -181,18 +181,7 @@ function orderRecord(
   return {
     externalId: order.externalId,
     customerId: order.customerKey === null ? null : lookup(customerIds, order.customerKey, "customer"),
-    placedAt: order.placedAt,
-    status: order.status,
-    subtotalCents: order.subtotalCents,
-    discountCents: order.discountCents,
-    shippingCents: order.shippingCents,
-    taxCents: order.taxCents,
-    totalCents: order.totalCents,
-    sourceChannel: order.sourceChannel,
-    country: order.country,
-    state: order.state,
-    city: order.city,
-    attributes: order.attributes,
+    ...orderHeader(order),
     lines: order.lines.map((line) => ({
       productId: lookup(productIds, line.productKey, "product"),
       // One default variant per product, keyed like its product.

@@ -11,10 +11,10 @@
  * global ids (price-writer.ts shopifyGid), so a synced variant can take a price change.
  */
 import type { Attributes } from "../../db/schema/columns.ts";
-import type { OrderStatus } from "../../db/schema/commerce.ts";
 import { assertNever } from "../../lib/assert-never.ts";
 import { decimalToMinorUnits } from "../../lib/money.ts";
 import { ProviderError } from "../../lib/provider-error.ts";
+import type { OrderHeader } from "../commerce/write-orders.ts";
 import { sourceChannelFrom } from "../csv/channels.ts";
 import { statusFromShopify, type ShopifyFinancialStatus } from "../csv/statuses.ts";
 import type { ShopifyMoney, ShopifyProductNode, ShopifyVariantNode } from "./sync-catalog-queries.ts";
@@ -71,21 +71,9 @@ export interface SyncedRefund {
   readonly reason: string | null;
 }
 
-export interface SyncedOrder {
+export interface SyncedOrder extends OrderHeader {
   readonly externalId: string;
   readonly customer: SyncedCustomer | null;
-  readonly placedAt: Date;
-  readonly status: OrderStatus;
-  readonly subtotalCents: number;
-  readonly discountCents: number;
-  readonly shippingCents: number;
-  readonly taxCents: number;
-  readonly totalCents: number;
-  readonly sourceChannel: string | null;
-  readonly country: string | null;
-  readonly state: string | null;
-  readonly city: string | null;
-  readonly attributes: Attributes;
   readonly lines: readonly SyncedLine[];
   readonly refunds: readonly SyncedRefund[];
 }

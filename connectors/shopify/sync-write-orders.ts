@@ -12,7 +12,7 @@ import type { DbOrTrx } from "../../db/database.ts";
 import type { Workspace } from "../../db/schema/core.ts";
 import { refreshRollupDays } from "../../engines/metrics/rollups/refresh.ts";
 import { orderFingerprint, storedOrderFingerprints } from "../commerce/order-fingerprint.ts";
-import { keyMap, refreshFirstOrderAt, replaceOrders, type OrderRecord } from "../commerce/write-orders.ts";
+import { keyMap, orderHeader, refreshFirstOrderAt, replaceOrders, type OrderRecord } from "../commerce/write-orders.ts";
 import type { SyncedCustomer, SyncedLine, SyncedOrder } from "./sync-mapping.ts";
 import { productIdsOf, SHOPIFY_SOURCE, variantsOf } from "./sync-write-catalog.ts";
 
@@ -127,18 +127,7 @@ async function orderRecords(db: DbOrTrx, workspaceId: number, orders: readonly S
   return orders.map((order) => ({
     externalId: order.externalId,
     customerId: order.customer ? (customerIds.get(order.customer.externalId) ?? null) : null,
-    placedAt: order.placedAt,
-    status: order.status,
-    subtotalCents: order.subtotalCents,
-    discountCents: order.discountCents,
-    shippingCents: order.shippingCents,
-    taxCents: order.taxCents,
-    totalCents: order.totalCents,
-    sourceChannel: order.sourceChannel,
-    country: order.country,
-    state: order.state,
-    city: order.city,
-    attributes: order.attributes,
+    ...orderHeader(order),
     lines: order.lines.map((line) => {
       const variant = line.variantExternalId ? variants.get(line.variantExternalId) : undefined;
       const product = variant ? productById.get(variant.product_id) : line.productExternalId ? products.get(line.productExternalId) : undefined;
