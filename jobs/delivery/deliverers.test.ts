@@ -5,14 +5,12 @@
  * waits and "exactly once" are observed at the provider, not inside our code.
  */
 import { createServer, type Server } from "node:http";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Deliverer } from "./deliverer.ts";
 import { z } from "zod";
 import type { ChannelSender } from "../../channels/outbound/channel-sender.ts";
 import { textMessage } from "../../channels/outbound/outbound-message.ts";
 import type { WhatsAppDestination } from "../../channels/outbound/recipients.ts";
-import { loadConfig } from "../../config/index.ts";
 import type { Db } from "../../db/database.ts";
 import { createMember, linkIdentity } from "../../db/repositories/members.ts";
 import { claimOutbox, enqueueOutbox, findOutbox, listDead, releaseHeld, retryDead, STUCK_SENDING_ERROR } from "../../db/repositories/outbox.ts";
@@ -24,8 +22,10 @@ import { describeDatabase } from "../../test/database.ts";
 import { createBullmqDelivery } from "./bullmq-delivery.ts";
 import type { DeliveryDeps, DeliveryEvent } from "./deliver-outbox-message.ts";
 import { createInProcessDelivery } from "./in-process-delivery.ts";
+import { useTestRedis } from "../../test/test-redis.ts";
 
-const redisUrl = loadConfig().env.TEST_REDIS_URL;
+const testRedis = useTestRedis("delivery");
+const redisUrl = testRedis.url;
 const PHONE = "+5215512345678";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -104,15 +104,13 @@ function httpSender(provider: FakeProvider): ChannelSender<WhatsAppDestination> 
 type DelivererKind = "in-process" | "bullmq";
 const SWEEP_MS = 300;
 const ATTEMPT_OUTCOMES: ReadonlySet<string> = new Set(["sent", "held", "retry", "dead"]);
-const prefixes: string[] = [];
 
 function createDeliverer(kind: DelivererKind, deps: DeliveryDeps, onOutcome: (event: DeliveryEvent) => void): Deliverer {
   switch (kind) {
     case "in-process":
       return createInProcessDelivery({ deps, pollMs: SWEEP_MS, onOutcome });
     case "bullmq": {
-      const prefix = `bizos-test-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
-      prefixes.push(prefix);
+      const prefix = testRedis.prefix();
       return createBullmqDelivery({ connection: redisUrl, prefix, deps, sweepMs: SWEEP_MS, onOutcome });
     }
   }
@@ -128,17 +126,6 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, tim
   }
 }
 
-let redis: Redis;
-beforeAll(() => {
-  redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-});
-afterAll(async () => {
-  for (const prefix of prefixes) {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-  }
-  redis.disconnect();
-});
 
 describeDatabase("outbox delivery", ({ db }) => {
   for (const kind of ["in-process", "bullmq"] as const) {

@@ -3,9 +3,7 @@
  * prefix per test, removed afterwards) — on both dialects: with two workers a due proposal is
  * expired once and announced once, and one not yet due stays pending. The clock is pinned.
  */
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { loadConfig } from "../../config/index.ts";
+import { afterEach, expect, it } from "vitest";
 import { expireProposal } from "../../engines/approvals/decide.ts";
 import type { ProposalView } from "../../db/repositories/price-proposals.ts";
 import { fixedClock } from "../../lib/clock.ts";
@@ -16,22 +14,12 @@ import { createBullmqRunner } from "../runtime/bullmq-runner.ts";
 import { createInProcessRunner } from "../runtime/in-process-runner.ts";
 import type { JobRunner } from "../runtime/job-runner.ts";
 import { expireDueProposals, registerApprovalExpiry } from "./expire-proposals.ts";
+import { useTestRedis } from "../../test/test-redis.ts";
 
 const NOW = new Date("2026-11-21T15:00:00Z");
 const HOUR_MS = 3_600_000;
-const redisUrl = loadConfig().env.TEST_REDIS_URL;
-const prefixes: string[] = [];
-let redis: Redis;
-beforeAll(() => {
-  redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-});
-afterAll(async () => {
-  for (const prefix of prefixes) {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-  }
-  redis.disconnect();
-});
+const testRedis = useTestRedis("expiry");
+const redisUrl = testRedis.url;
 
 describeDatabase("approval expiry", ({ db }) => {
   const deps = () => ({ db: db(), clock: fixedClock(NOW), logger: silentLogger });
@@ -81,8 +69,7 @@ describeDatabase("approval expiry", ({ db }) => {
 
   it("on BullMQ, two workers share one tick: the due proposal is expired and announced once; the one not yet due stays pending", async () => {
     const { announced, announce, statuses, audited } = await setUp();
-    const prefix = `bizos-test-expiry-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
-    prefixes.push(prefix);
+    const prefix = testRedis.prefix();
     const workers = [createBullmqRunner({ deps: deps(), connection: redisUrl, prefix }), createBullmqRunner({ deps: deps(), connection: redisUrl, prefix })];
     for (const worker of workers) {
       open.push(worker);

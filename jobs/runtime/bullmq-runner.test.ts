@@ -4,9 +4,7 @@
  * takes the job and its row over — the digest still sent once; rows whose jobs Redis never got are
  * found by the sweep; keys with ':' become valid, distinct job ids.
  */
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { loadConfig } from "../../config/index.ts";
+import { afterEach, expect, it } from "vitest";
 import { enqueueJobRun, findJobRun } from "../../db/repositories/job-runs.ts";
 import { systemClock } from "../../lib/clock.ts";
 import { silentLogger } from "../../lib/logger.ts";
@@ -15,20 +13,10 @@ import { bullmqJobId } from "./bullmq-jobs.ts";
 import { createBullmqRunner, type BullmqRunnerOptions } from "./bullmq-runner.ts";
 import type { JobRunner } from "./job-runner.ts";
 import { deferred, digestsSent, sendDigestOnce, testJob, testWorkspace, untilStatus } from "./runtime-test-kit.ts";
+import { useTestRedis } from "../../test/test-redis.ts";
 
-const redisUrl = loadConfig().env.TEST_REDIS_URL;
-const prefixes: string[] = [];
-let redis: Redis;
-beforeAll(() => {
-  redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-});
-afterAll(async () => {
-  for (const prefix of prefixes) {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-  }
-  redis.disconnect();
-});
+const testRedis = useTestRedis("jobs");
+const redisUrl = testRedis.url;
 
 it("job ids escape ':' and '%' so that every key is a distinct, valid BullMQ id", () => {
   expect(bullmqJobId("digest:12:2026-11-21")).toBe("digest%3A12%3A2026-11-21");
@@ -42,8 +30,7 @@ describeDatabase("BullMQ job runner", ({ db }) => {
     await Promise.all(open.splice(0).map((runner) => runner.close({ force: true })));
   });
   function newPrefix(): string {
-    const prefix = `bizos-test-jobs-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
-    prefixes.push(prefix);
+    const prefix = testRedis.prefix();
     return prefix;
   }
   function runner(prefix: string, options: Partial<Omit<BullmqRunnerOptions, "deps" | "connection" | "prefix">> = {}): JobRunner {

@@ -3,9 +3,7 @@
  * (TEST_REDIS_URL, a key prefix per runner, removed afterwards). Outcomes are read from job_runs,
  * the record both keep; time is real but backoffs are a millisecond.
  */
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../config/index.ts";
+import { afterEach, describe, expect, it } from "vitest";
 import { findJobRun, retryJobRuns } from "../../db/repositories/job-runs.ts";
 import { systemClock } from "../../lib/clock.ts";
 import { silentLogger } from "../../lib/logger.ts";
@@ -17,9 +15,10 @@ import { createInProcessRunner } from "./in-process-runner.ts";
 import { PermanentJobError } from "./job-definition.ts";
 import type { JobRunner, JobRuntimeDeps } from "./job-runner.ts";
 import { deferred, sleep, testJob, testWorkspace, untilStatus, type TestPayload } from "./runtime-test-kit.ts";
+import { useTestRedis } from "../../test/test-redis.ts";
 
-const redisUrl = loadConfig().env.TEST_REDIS_URL;
-const prefixes: string[] = [];
+const testRedis = useTestRedis("jobs");
+const redisUrl = testRedis.url;
 
 interface RunnerKind {
   readonly create: (deps: JobRuntimeDeps) => { runner: JobRunner; prefix: string | null };
@@ -29,24 +28,12 @@ const KINDS: Record<"in-process" | "bullmq", RunnerKind> = {
   "in-process": { create: (deps) => ({ runner: createInProcessRunner({ deps, pollMs: 20 }), prefix: null }) },
   bullmq: {
     create(deps) {
-      const prefix = `bizos-test-jobs-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
-      prefixes.push(prefix);
+      const prefix = testRedis.prefix();
       return { runner: createBullmqRunner({ deps, connection: redisUrl, prefix }), prefix };
     },
   },
 };
 
-let redis: Redis;
-beforeAll(() => {
-  redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-});
-afterAll(async () => {
-  for (const prefix of prefixes) {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-  }
-  redis.disconnect();
-});
 
 for (const [kind, { create }] of Object.entries(KINDS)) {
   describe(`job runner: ${kind}`, () => {

@@ -4,9 +4,7 @@
  * sync_runs and the connector; backoffs are a millisecond, a rate limit's wait is the provider's.
  */
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../config/index.ts";
+import { afterEach, describe, expect, it } from "vitest";
 import { saveConnector } from "../../db/repositories/connectors.ts";
 import { findJobRun } from "../../db/repositories/job-runs.ts";
 import { createWorkspace } from "../../db/repositories/workspaces.ts";
@@ -24,32 +22,21 @@ import { untilStatus } from "../runtime/runtime-test-kit.ts";
 import { SYNC_QUEUE, syncKey, type SyncPayload } from "./sync-queue.ts";
 import { registerSyncJobs } from "./sync-jobs.ts";
 import { catalogSource, type CatalogSource } from "./sync-test-kit.ts";
+import { useTestRedis } from "../../test/test-redis.ts";
 
-const redisUrl = loadConfig().env.TEST_REDIS_URL;
-const prefixes: string[] = [];
+const testRedis = useTestRedis("sync");
+const redisUrl = testRedis.url;
 
 type CreateRunner = (deps: JobRuntimeDeps, onOutcome: (event: JobOutcomeEvent) => void) => JobRunner;
 
 const KINDS: Record<"in-process" | "bullmq", CreateRunner> = {
   "in-process": (deps, onOutcome) => createInProcessRunner({ deps, pollMs: 20, onOutcome }),
   bullmq(deps, onOutcome) {
-    const prefix = `bizos-test-sync-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
-    prefixes.push(prefix);
+    const prefix = testRedis.prefix();
     return createBullmqRunner({ deps, connection: redisUrl, prefix, onOutcome });
   },
 };
 
-let redis: Redis;
-beforeAll(() => {
-  redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
-});
-afterAll(async () => {
-  for (const prefix of prefixes) {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length > 0) await redis.del(...keys);
-  }
-  redis.disconnect();
-});
 
 for (const [kind, create] of Object.entries(KINDS)) {
   describe(`sync job retries and stops: ${kind}`, () => {
