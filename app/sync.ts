@@ -1,8 +1,10 @@
 /**
- * The data syncs, composed: each provider's read side (connectors/*), the key that opens connector
- * credentials, and the sync job with its schedule (SYNC_EVERY_MINUTES) on the jobs' runner, which
- * also runs the insight detection each sync starts. `bizos sync` uses the same sources.
+ * The data syncs, composed: each provider's read side (connectors/*: a Shopify store, a competitor
+ * price feed), the key that opens connector credentials, and the sync job with its schedule
+ * (SYNC_EVERY_MINUTES) on the jobs' runner, which also runs the insight detection each sync
+ * starts. `bizos sync` uses the same sources.
  */
+import { createCompetitorFeedSyncSource } from "../connectors/competitors/feed-sync.ts";
 import { createShopifySyncSource } from "../connectors/shopify/shopify-sync.ts";
 import type { SyncSource } from "../connectors/sync/sync-source.ts";
 import type { Db } from "../db/database.ts";
@@ -15,7 +17,10 @@ import { createSecretBox } from "../lib/secret-box.ts";
 
 /** The providers whose connectors can sync, each with its read side. */
 export function syncSources(): ReadonlyMap<ConnectorProvider, SyncSource> {
-  return new Map<ConnectorProvider, SyncSource>([["shopify", createShopifySyncSource()]]);
+  return new Map<ConnectorProvider, SyncSource>([
+    ["shopify", createShopifySyncSource()],
+    ["competitor_feed", createCompetitorFeedSyncSource()],
+  ]);
 }
 
 export interface SyncWiring {

@@ -39,3 +39,11 @@ export function instantOption(name: string) {
     return instant;
   };
 }
+
+/** Commander collector for repeated --header "Name: value" options (a feed's headers). */
+export function parseHeaderOption(raw: string, previous: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const colon = raw.indexOf(":");
+  const name = colon === -1 ? "" : raw.slice(0, colon).trim();
+  if (colon === -1 || name.length === 0) throw new InputError(`--header must look like "Name: value" (e.g. "Authorization: Bearer abc123"), got "${raw}"`);
+  return { ...previous, [name]: raw.slice(colon + 1).trim() };
+}

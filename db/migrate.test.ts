@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { describeDatabase } from "../test/database.ts";
+import { createWorkspace } from "./repositories/workspaces.ts";
 import { migrateDown, migrateToLatest, migrateToZero, migrationStatus } from "./migrate.ts";
 import { migrations } from "./migrations/index.ts";
 
@@ -52,7 +53,22 @@ describeDatabase("migrations", ({ db }) => {
     const indexes = async () => (await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = 'public'`.execute(db())).rows.map((row) => row.indexname);
     const pending = async () => (await migrationStatus(db())).filter((m) => m.executedAt === null).map((m) => m.name);
     // The newest migrations, newest first, and what stepping each one down must remove (the rest stays).
+    const providerCheck = async () =>
+      (await sql<{ definition: string }>`select pg_get_constraintdef(oid) as definition from pg_constraint where conname = 'connectors_provider'`.execute(db())).rows[0]?.definition ?? "";
+    const { id: workspace } = await createWorkspace(db(), { name: "Feed", slug: "feed-step", currency: "MXN", timezone: "America/Mexico_City", locale: "es" });
+    await sql`insert into connectors (workspace_id, provider, account) values (${workspace}, 'competitor_feed', 'prices.example.com'), (${workspace}, 'shopify', 'feed-step.myshopify.com')`.execute(db());
     const steps: { name: string; check: () => Promise<void> }[] = [
+      {
+        name: "20261128090000_competitor_feed_connectors",
+        check: async () => {
+          // The feed's connector is removed with its provider; the store's stays.
+          expect(await providerCheck()).not.toContain("competitor_feed");
+          expect(await providerCheck()).toContain("'csv'");
+          const left = await sql<{ provider: string }>`select provider from connectors where workspace_id = ${workspace}`.execute(db());
+          expect(left.rows.map((row) => row.provider)).toEqual(["shopify"]);
+          await expect(sql`insert into connectors (workspace_id, provider, account) values (${workspace}, 'competitor_feed', 'again')`.execute(db())).rejects.toThrow(/connectors_provider/);
+        },
+      },
       {
         name: "20261127090000_insights",
         check: async () => {
@@ -120,6 +136,7 @@ describeDatabase("migrations", ({ db }) => {
     );
     expect(await publicTables(db())).toContain("derived_results");
     expect(await indexes()).toContain("competitor_prices_workspace_time");
+    expect(await providerCheck()).toContain("'competitor_feed'");
   });
 
   it("step down the metric rollups migration, removing its tables and its index on orders", async () => {

@@ -17,7 +17,8 @@ import { describeDatabase } from "../../test/database.ts";
 import { competitorPricesSchema } from "../../tools/commerce-ops/contracts.ts";
 import { createCompetitorPricesTool } from "../../tools/commerce-ops/competitor-prices.ts";
 import type { ToolDeps } from "../../tools/tool-contract.ts";
-import { feedFailureMessage, formatImportSummary, formatLatestPrices, parseHeaderOption, registerCompetitorCommands } from "./competitors.ts";
+import { parseHeaderOption } from "../options.ts";
+import { feedFailureMessage, formatImportSummary, formatLatestPrices, registerCompetitorCommands } from "./competitors.ts";
 
 const NOW = "2026-11-21T18:00:00Z";
 const clock = fixedClock(NOW);

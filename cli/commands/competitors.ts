@@ -25,7 +25,7 @@ import { formatMoney } from "../../lib/money.ts";
 import { ProviderError } from "../../lib/provider-error.ts";
 import { localDate } from "../../lib/zoned-time.ts";
 import { withAppContext } from "../app-context.ts";
-import { choiceOption, integerOption } from "../options.ts";
+import { choiceOption, integerOption, parseHeaderOption } from "../options.ts";
 import { renderTable } from "../table.ts";
 import { requireWorkspace } from "../workspace-lookup.ts";
 
@@ -37,14 +37,6 @@ const LISTED = 20;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Place = Pick<Workspace, "slug" | "locale" | "timezone">;
-
-/** Commander collector for repeated --header "Name: value" options. */
-export function parseHeaderOption(raw: string, previous: Readonly<Record<string, string>> = {}): Record<string, string> {
-  const colon = raw.indexOf(":");
-  const name = colon === -1 ? "" : raw.slice(0, colon).trim();
-  if (colon === -1 || name.length === 0) throw new InputError(`--header must look like "Name: value" (e.g. "Authorization: Bearer abc123"), got "${raw}"`);
-  return { ...previous, [name]: raw.slice(colon + 1).trim() };
-}
 
 /** A feed failure, said for the person at the terminal with what to do next. */
 export function feedFailureMessage(error: ProviderError): string {

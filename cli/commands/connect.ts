@@ -1,16 +1,18 @@
 /**
- * `bizos connect shopify` and `bizos connectors`: connecting a data source to a workspace (its
- * credentials sealed with ENCRYPTION_KEY, never printed back) and seeing each connector's state —
- * status, last sync, last error — as the sync job leaves it.
+ * `bizos connect shopify`, `bizos connect competitor-feed` and `bizos connectors`: connecting a data
+ * source to a workspace (its credentials sealed with ENCRYPTION_KEY, never printed back) and seeing
+ * each connector's state — status, last sync, last error — as the sync job leaves it.
  */
 import type { Command } from "commander";
 import { resolveEncryptionKey } from "../../config/encryption-key.ts";
+import { checkFeedConnection, feedAccount, feedCredentials } from "../../connectors/competitors/index.ts";
 import { listConnectors, saveConnector } from "../../db/repositories/connectors.ts";
 import type { Db } from "../../db/database.ts";
 import type { Connector } from "../../db/schema/connectors.ts";
 import { InputError } from "../../lib/input-error.ts";
 import { createSecretBox } from "../../lib/secret-box.ts";
 import { withAppContext } from "../app-context.ts";
+import { parseHeaderOption } from "../options.ts";
 import { renderTable } from "../table.ts";
 import { requireWorkspace } from "../workspace-lookup.ts";
 
@@ -64,6 +66,19 @@ function connectorView(connector: Connector) {
   };
 }
 
+/** When the connector syncs next, said once it is connected. */
+function scheduleNote(syncEveryMs: number): string {
+  const minutes = syncEveryMs / 60_000;
+  return minutes > 0 ? `Its data syncs every ${minutes} minutes while npm start or a worker runs (SYNC_EVERY_MINUTES).` : "Scheduled syncs are off (SYNC_EVERY_MINUTES=0).";
+}
+
+interface ConnectFeedOptions {
+  workspace: string;
+  url: string;
+  name?: string;
+  header: Record<string, string>;
+}
+
 interface ConnectShopifyOptions {
   workspace: string;
   shop: string;
@@ -100,8 +115,7 @@ export function registerConnectCommands(program: Command): void {
           credentials: baseUrl === undefined ? { accessToken: token } : { accessToken: token, apiBaseUrl: baseUrl },
         });
         out(`Connected Shopify store ${shop} to ${workspace.slug} (connector ${connector.id}); the token is stored encrypted.`);
-        const minutes = config.channels.syncEveryMs / 60_000;
-        out(minutes > 0 ? `Its data syncs every ${minutes} minutes while npm start or a worker runs (SYNC_EVERY_MINUTES).` : "Scheduled syncs are off (SYNC_EVERY_MINUTES=0).");
+        out(scheduleNote(config.channels.syncEveryMs));
         out(`Pull the data now: npx bizos sync --workspace ${workspace.slug} --connector ${connector.id}`);
         const imported = await importedOrders(database.db, workspace.id);
         if (imported > 0) {
@@ -109,6 +123,39 @@ export function registerConnectCommands(program: Command): void {
             `Warning: ${workspace.slug} already has ${imported.toLocaleString("en")} orders imported from CSV files. Synced orders are stored as Shopify's and are not matched to imported ones, so orders in both would be counted twice: import only what Shopify does not have (another store, older history), or use a workspace of its own for the synced store.`,
           );
         }
+      });
+    });
+
+  connect
+    .command("competitor-feed")
+    .description("Connect a competitor-price JSON feed: its prices sync on the schedule, like a store's data")
+    .requiredOption("-w, --workspace <slug>", "workspace")
+    .requiredOption("--url <url>", "the feed's http(s) URL (its first page); stored encrypted")
+    .option("--name <name>", "a name for the feed (default: its host); connecting the same name again replaces its URL and headers")
+    .option("--header <header>", 'a header sent with every page, e.g. "Authorization: Bearer abc123" (repeatable); stored encrypted, never shown again', parseHeaderOption, {})
+    .addHelpText(
+      "after",
+      [
+        "",
+        "The feed is read like `bizos competitors fetch` reads it (see npx bizos competitors fetch --help for its shape), every",
+        "SYNC_EVERY_MINUTES; items are matched to your products, and an item already stored is not stored again.",
+        "",
+        "Example:",
+        '  npx bizos connect competitor-feed --workspace mi-tienda --url https://prices.example.com/v1/feed --name precios --header "Authorization: Bearer abc123"',
+      ].join("\n"),
+    )
+    .action((options: ConnectFeedOptions) => {
+      const connection = checkFeedConnection({ url: options.url, headers: options.header });
+      const account = feedAccount(connection, options.name);
+      return withAppContext({ migrate: true }, async ({ config, database, out }) => {
+        const workspace = await requireWorkspace(database.db, options.workspace);
+        const box = createSecretBox(resolveEncryptionKey(config).key);
+        const connector = await saveConnector(database.db, box, { workspaceId: workspace.id, provider: "competitor_feed", account, credentials: feedCredentials(connection) });
+        const headers = Object.keys(connection.headers).length;
+        const sealed = headers === 0 ? "its URL is" : `its URL and ${headers === 1 ? "header are" : `${headers} headers are`}`;
+        out(`Connected price feed ${account} to ${workspace.slug} (connector ${connector.id}); ${sealed} stored encrypted.`);
+        out(scheduleNote(config.channels.syncEveryMs));
+        out(`Pull the prices now: npx bizos sync --workspace ${workspace.slug} --connector ${connector.id}`);
       });
     });
 

@@ -1,7 +1,8 @@
 /**
- * `bizos connect shopify`, `bizos connectors` and `bizos sync` on an embedded database, run in this
- * process as cli/main.ts registers them; the sync reads from a catalog source the test holds (the
- * Shopify sync itself is tested against the fake Admin API in app/sync.test.ts).
+ * `bizos connect shopify`, `bizos connect competitor-feed`, `bizos connectors` and `bizos sync` on an
+ * embedded database, run in this process as cli/main.ts registers them; a store's sync reads from a
+ * catalog source the test holds (the Shopify sync itself is tested against the fake Admin API in
+ * app/sync.test.ts), a price feed's from the fake feed on 127.0.0.1.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,8 +13,10 @@ import { openPglite } from "../../db/connection.ts";
 import type { Db } from "../../db/database.ts";
 import { migrateToLatest } from "../../db/migrate.ts";
 import { createWorkspace } from "../../db/repositories/workspaces.ts";
+import { createCompetitorFeedSyncSource } from "../../connectors/competitors/index.ts";
 import { catalogSource } from "../../jobs/sync/sync-test-kit.ts";
 import { ProviderError } from "../../lib/provider-error.ts";
+import { startFakeCompetitorFeed } from "../../test/fakes/competitor-feed.ts";
 import { registerConnectCommands, shopDomain } from "./connect.ts";
 import { registerSyncCommand } from "./sync.ts";
 
@@ -38,7 +41,7 @@ interface Outcome {
 async function bizos(...args: string[]): Promise<Outcome> {
   const program = new Command("bizos").exitOverride();
   registerConnectCommands(program);
-  registerSyncCommand(program, { sources: () => new Map([["shopify", source]]) });
+  registerSyncCommand(program, { sources: () => new Map([["shopify", source], ["competitor_feed", createCompetitorFeedSyncSource({ timeoutMs: 5_000 })]]) });
   let stdout = "";
   let stderr = "";
   const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
@@ -173,5 +176,53 @@ describe("bizos connect, connectors and sync (embedded database)", { timeout: 60
     expect(connected.code).toBe(0);
     expect(connected.stdout).toContain("Warning: importada already has 1,234 orders imported from CSV files.");
     expect(connected.stdout).toContain("counted twice");
+  });
+
+  it("connects a competitor price feed without showing its URL or headers, syncs its prices, and names the command that fixes it once it is refused", async () => {
+    const FEED_TOKEN = "feed-secret-123";
+    const feed = await startFakeCompetitorFeed({ token: FEED_TOKEN });
+    try {
+      feed.setPages([{ items: [{ sku: "CAM-CLA", competitor: "Amazon", price: 179.9, observed_at: "2026-11-20T15:00:00Z" }] }]);
+      const productId = await withDatabase(async (db) => {
+        const store = await createWorkspace(db, { name: "Precios", slug: "precios", currency: "MXN", timezone: "America/Mexico_City", locale: "es" });
+        const product = await db.insertInto("products").values({ workspace_id: store.id, source: "test", external_id: "P-200", title: "Camiseta Clásica", category: null, vendor: null, status: "active" }).returning("id").executeTakeFirstOrThrow();
+        await db.insertInto("variants").values({ workspace_id: store.id, product_id: product.id, source: "test", external_id: "P-200-1", sku: "CAM-CLA", title: "Única", price_cents: 19_900, cost_cents: null, inventory_qty: null }).execute();
+        return product.id;
+      });
+
+      expect((await bizos("connect", "competitor-feed", "--workspace", "precios", "--url", "ftp://127.0.0.1/prices")).error).toContain("the feed must be an http:// or https:// URL");
+      expect((await bizos("connect", "competitor-feed", "--workspace", "precios", "--url", feed.url, "--header", `Bearer ${FEED_TOKEN}`)).error).toContain('--header must look like "Name: value"');
+      const connected = await bizos("connect", "competitor-feed", "--workspace", "precios", "--url", feed.url, "--name", "precios-mx", "--header", `Authorization: Bearer ${FEED_TOKEN}`);
+      expect(connected.code).toBe(0);
+      const id = Number(/\(connector (\d+)\)/.exec(connected.stdout)?.[1]);
+      expect(connected.stdout).toContain(`Connected price feed precios-mx to precios (connector ${id}); its URL and header are stored encrypted.`);
+      expect(connected.stdout).toContain("Its data syncs every 30 minutes");
+      expect(connected.stdout).toContain(`npx bizos sync --workspace precios --connector ${id}`);
+      expect(connected.stdout + connected.stderr).not.toContain(FEED_TOKEN);
+      expect(connected.stdout).not.toContain(feed.url);
+      const stored = await withDatabase((db) => db.selectFrom("connectors").selectAll().where("id", "=", id).executeTakeFirstOrThrow());
+      expect(stored).toMatchObject({ provider: "competitor_feed", account: "precios-mx", status: "active" });
+      expect(stored.credentials_encrypted).not.toContain(FEED_TOKEN);
+      expect((await bizos("connectors", "--workspace", "precios")).stdout).toMatch(new RegExp(`^\\s*${id}\\s+competitor_feed\\s+precios-mx\\s+active\\s+never\\s+—$`, "m"));
+
+      const synced = await bizos("sync", "--workspace", "precios");
+      expect(synced.code).toBe(0);
+      expect(synced.stdout).toMatch(new RegExp(`^competitor_feed precios-mx \\(connector ${id}\\): 1 record read, 1 row written in .+ \\(sync run \\d+\\)\\.$`, "m"));
+      expect(feed.requests.map((r) => r.authorization)).toEqual([`Bearer ${FEED_TOKEN}`]);
+      const prices = await withDatabase((db) => db.selectFrom("competitor_prices").select(["product_id", "competitor", "price_cents"]).where("product_id", "=", productId).execute());
+      expect(prices).toEqual([{ product_id: productId, competitor: "Amazon", price_cents: 17_990 }]);
+      // The same feed again: read, nothing new.
+      expect((await bizos("sync", "--workspace", "precios")).stdout).toContain("1 record read, 0 rows written");
+
+      // The feed's token is revoked: the sync fails for good and says which command connects it again.
+      const refused = await bizos("connect", "competitor-feed", "--workspace", "precios", "--url", feed.url, "--name", "precios-mx", "--header", "Authorization: Bearer revoked");
+      expect(refused.code).toBe(0);
+      const failed = await bizos("sync", "--workspace", "precios", "--connector", String(id));
+      expect(failed.error).toBe("1 of 1 sync failed (see above).");
+      expect(failed.stdout).toContain("the feed refused our credentials (HTTP 401)");
+      expect(failed.stdout).toContain("Fix the connection (npx bizos connect competitor-feed …), then sync again.");
+    } finally {
+      await feed.close();
+    }
   });
 });

@@ -45,6 +45,11 @@ function queueDetection(db: Db, redisUrl: string | null, clock: Clock, logger: L
   };
 }
 
+/** The `bizos connect` subcommand of a provider (competitor_feed → competitor-feed). */
+function connectCommand(provider: ConnectorProvider): string {
+  return provider.replaceAll("_", "-");
+}
+
 function plural(n: number, word: string): string {
   return `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 }
@@ -60,7 +65,7 @@ function summary(connector: Connector, attempt: SyncAttempt, tookMs: number): st
       return `${name}: not synced: ${attempt.reason}.`;
     case "failed":
       return attempt.final
-        ? `${name}: failed (sync run ${attempt.runId}): ${attempt.message}\n  The connector is now in error. Fix the connection (npx bizos connect ${connector.provider} …), then sync again.`
+        ? `${name}: failed (sync run ${attempt.runId}): ${attempt.message}\n  The connector is now in error. Fix the connection (npx bizos connect ${connectCommand(connector.provider)} …), then sync again.`
         : `${name}: failed for now (sync run ${attempt.runId}): ${attempt.message}\n  The provider is busy or unreachable; the scheduled sync tries again, or run this again later.`;
     default:
       return assertNever(attempt);

@@ -2,7 +2,8 @@
  * Competitor prices the store owner brings: a CSV upload or a JSON feed over HTTP (marketplaces
  * later, behind the same CompetitorSource interface), matched to the workspace's products and kept
  * as history in competitor_prices, where the competitor_prices tool reads them. Importing the same
- * file or feed twice adds nothing.
+ * file or feed twice adds nothing. A feed can also be a connector that syncs on the schedule
+ * (feed-sync.ts).
  */
 import { z } from "zod";
 import type { Db } from "../../db/database.ts";
@@ -15,11 +16,12 @@ import { CsvError } from "../csv/errors.ts";
 import { DECIMAL_SEPARATORS } from "../csv/numbers.ts";
 import { createCsvSource } from "./csv-source.ts";
 import { importObservations, type CompetitorImportSummary } from "./import-observations.ts";
-import { createFeedSource, DEFAULT_FEED_MAX_PAGES, DEFAULT_FEED_TIMEOUT_MS, type FetchFunction } from "./json-feed.ts";
+import { createFeedSource, DEFAULT_FEED_MAX_PAGES, DEFAULT_FEED_TIMEOUT_MS, feedHeadersSchema, feedUrlSchema, type FetchFunction } from "./json-feed.ts";
 
 export type { CsvSourceFacts } from "./csv-source.ts";
 export type { FeedSourceFacts, FetchFunction } from "./json-feed.ts";
 export { FEED_PROVIDER } from "./json-feed.ts";
+export { checkFeedConnection, createCompetitorFeedSyncSource, feedAccount, feedCredentials, type CompetitorFeedSyncOptions, type FeedConnection } from "./feed-sync.ts";
 export type { CloseMatch, CompetitorImportCounts, CompetitorImportSummary, CompetitorSourceFacts, UnmatchedEntry } from "./import-observations.ts";
 export { MATCH_METHODS, type MatchMethod } from "./match-products.ts";
 export type { CompetitorObservation, CompetitorSource, EntryProblem, ProductRef, SourceEntry, SourcePosition } from "./observation.ts";
@@ -82,22 +84,9 @@ export interface FetchCompetitorFeedOptions {
   readonly clock?: Clock;
 }
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
 const feedOptionsSchema = z.object({
-  url: z
-    .string()
-    .trim()
-    .refine((text) => URL.canParse(text) && ["http:", "https:"].includes(new URL(text).protocol), "the feed must be an http:// or https:// URL"),
-  headers: z
-    .record(z.string(), z.string())
-    .default({})
-    .superRefine((headers, ctx) => {
-      for (const [name, value] of Object.entries(headers)) {
-        if (!HEADER_NAME.test(name)) ctx.addIssue({ code: "custom", path: [name], message: `"${name}" is not a valid HTTP header name` });
-        if (/[\r\n]/.test(value)) ctx.addIssue({ code: "custom", path: [name], message: "a header value cannot span lines" });
-      }
-    }),
+  url: feedUrlSchema,
+  headers: feedHeadersSchema.default({}),
   dryRun: z.boolean().default(false),
   timeoutMs: z.number().int().min(1).max(600_000).default(DEFAULT_FEED_TIMEOUT_MS),
   maxPages: z.number().int().min(1).max(10_000).default(DEFAULT_FEED_MAX_PAGES),

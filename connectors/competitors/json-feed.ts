@@ -21,6 +21,22 @@ export const DEFAULT_FEED_TIMEOUT_MS = 15_000;
 export const DEFAULT_FEED_MAX_PAGES = 50;
 const DEFAULT_RETRY_AFTER_MS = 60_000;
 
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** A feed's first page: http(s) only (a feed fetch, or a connector's stored URL, is checked with it). */
+export const feedUrlSchema = z
+  .string()
+  .trim()
+  .refine((text) => URL.canParse(text) && ["http:", "https:"].includes(new URL(text).protocol), "the feed must be an http:// or https:// URL");
+
+/** Headers sent with every page: valid names, one-line values (a value cannot smuggle in another header). */
+export const feedHeadersSchema = z.record(z.string(), z.string()).superRefine((headers, ctx) => {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) ctx.addIssue({ code: "custom", path: [name], message: `"${name}" is not a valid HTTP header name` });
+    if (/[\r\n]/.test(value)) ctx.addIssue({ code: "custom", path: [name], message: "a header value cannot span lines" });
+  }
+});
+
 export type FetchFunction = typeof globalThis.fetch;
 
 export interface FeedSourceOptions {

@@ -15,6 +15,7 @@ import * as competitorPriceIndexes from "./20261124090300_competitor_price_index
 import * as channels from "./20261125090000_channels.ts";
 import * as pricing from "./20261126090000_pricing.ts";
 import * as insights from "./20261127090000_insights.ts";
+import * as competitorFeedConnectors from "./20261128090000_competitor_feed_connectors.ts";
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -34,6 +35,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "20261125090000_channels": channels,
   "20261126090000_pricing": pricing,
   "20261127090000_insights": insights,
+  "20261128090000_competitor_feed_connectors": competitorFeedConnectors,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,8 @@
 import type { Insertable, Selectable } from "kysely";
 import type { CreatedAt, Id, Json, Timestamp, UpdatedAt } from "./columns.ts";
 
-export const CONNECTOR_PROVIDERS = ["shopify", "stripe", "meta_ads", "google_ads", "ga4", "mercadolibre", "amazon", "csv"] as const;
+/** competitor_feed: a competitor-price JSON feed (connectors/competitors/feed-sync.ts). */
+export const CONNECTOR_PROVIDERS = ["shopify", "stripe", "meta_ads", "google_ads", "ga4", "mercadolibre", "amazon", "csv", "competitor_feed"] as const;
 export type ConnectorProvider = (typeof CONNECTOR_PROVIDERS)[number];
 export const CONNECTOR_STATUSES = ["active", "paused", "error", "disconnected"] as const;
 export type ConnectorStatus = (typeof CONNECTOR_STATUSES)[number];

@@ -18,6 +18,7 @@ const PROVIDER_NAMES: Readonly<Record<ConnectorProvider, string>> = {
   mercadolibre: "Mercado Libre",
   amazon: "Amazon",
   csv: "CSV",
+  competitor_feed: "Competitor prices",
 };
 
 export const syncDetector: Detector = {

@@ -76,11 +76,11 @@ async function openCredentials(deps: SyncDeps, connector: Connector): Promise<Cr
     credentials = await readConnectorCredentials(deps.db, deps.box, connector.workspace_id, connector.id);
   } catch (error) {
     if (error instanceof SecretBoxError) {
-      throw new PermanentJobError(`the ${connector.provider} credentials do not open with this ENCRYPTION_KEY: connect ${connector.account} again (bizos connect ${connector.provider})`);
+      throw new PermanentJobError(`the ${connector.provider} credentials do not open with this ENCRYPTION_KEY: connect ${connector.account} again (bizos connect ${connector.provider.replaceAll("_", "-")})`);
     }
     throw error;
   }
-  if (!credentials) throw new PermanentJobError(`no ${connector.provider} credentials are stored for ${connector.account}: connect it (bizos connect ${connector.provider})`);
+  if (!credentials) throw new PermanentJobError(`no ${connector.provider} credentials are stored for ${connector.account}: connect it (bizos connect ${connector.provider.replaceAll("_", "-")})`);
   return credentials;
 }
 

@@ -61,6 +61,7 @@ const PROVIDERS: Readonly<Record<string, Phrases>> = {
   mercadolibre: { en: "Mercado Libre", es: "Mercado Libre", pt: "Mercado Livre" },
   amazon: { en: "Amazon", es: "Amazon", pt: "Amazon" },
   csv: { en: "CSV import", es: "importación CSV", pt: "importação CSV" },
+  competitor_feed: { en: "Competitor prices", es: "Precios de la competencia", pt: "Preços da concorrência" },
 };
 
 export function syncText(e: Evidence<"sync_failed">, c: AnswerContext): Text {

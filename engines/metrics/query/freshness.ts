@@ -72,8 +72,8 @@ const PROVIDERS: Readonly<Record<FreshnessSource, readonly ConnectorProvider[]>>
   web: ["ga4"],
   subscriptions: ["stripe"],
   inventory: ["shopify"],
-  // Price trackers are not connectors yet: competitor data has no sync runs to date it by.
-  competitors: [],
+  // A price feed's scheduled syncs date competitor data; manual imports (bizos competitors) leave no trace to date them by.
+  competitors: ["competitor_feed"],
 };
 
 async function lastLoaded(db: DbOrTrx, workspaceId: number, source: FreshnessSource): Promise<string | null> {
