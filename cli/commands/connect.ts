@@ -170,7 +170,7 @@ export function registerConnectCommands(program: Command): void {
         const connectors = (await listConnectors(database.db, workspace.id)).map(connectorView);
         if (options.json) return out(JSON.stringify(connectors, null, 2));
         if (connectors.length === 0) {
-          return out(`${workspace.slug} has no connectors. Connect a store: npx bizos connect shopify --workspace ${workspace.slug} --shop <domain> --token <token>`);
+          return out(`${workspace.slug} has no connectors. Connect a store: npx bizos connect shopify --workspace ${workspace.slug} --shop <domain> --token <token>; or a competitor price feed: npx bizos connect competitor-feed --workspace ${workspace.slug} --url <url>`);
         }
         out(
           renderTable(

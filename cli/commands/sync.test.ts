@@ -121,6 +121,7 @@ describe("bizos connect, connectors and sync (embedded database)", { timeout: 60
     // Errors name what is wrong and where to look.
     expect((await bizos("sync", "--workspace", "nope")).error).toBe("No workspace \"nope\". See: npx bizos workspace list");
     expect((await bizos("sync", "--workspace", "vacia")).error).toContain("vacia has no connectors. Connect a store: npx bizos connect shopify --workspace vacia");
+    expect((await bizos("sync", "--workspace", "vacia")).error).toContain("or a competitor price feed: npx bizos connect competitor-feed --workspace vacia --url <url>");
     expect((await bizos("sync", "--workspace", "tienda", "--connector", "999")).error).toBe("No connector 999 in tienda. See: npx bizos connectors --workspace tienda");
 
     const synced = await bizos("sync", "--workspace", "tienda");

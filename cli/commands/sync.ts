@@ -85,7 +85,7 @@ export function registerSyncCommand(program: Command, options: SyncCommandOption
         const workspace = await requireWorkspace(db, flags.workspace);
         const connectors = await listConnectors(db, workspace.id);
         if (connectors.length === 0) {
-          throw new InputError(`${workspace.slug} has no connectors. Connect a store: npx bizos connect shopify --workspace ${workspace.slug} --shop <domain> --token <token>`);
+          throw new InputError(`${workspace.slug} has no connectors. Connect a store: npx bizos connect shopify --workspace ${workspace.slug} --shop <domain> --token <token>; or a competitor price feed: npx bizos connect competitor-feed --workspace ${workspace.slug} --url <url>`);
         }
         const chosen = flags.connector === undefined ? connectors : connectors.filter((c) => c.id === flags.connector);
         if (chosen.length === 0) throw new InputError(`No connector ${flags.connector} in ${workspace.slug}. See: npx bizos connectors --workspace ${workspace.slug}`);
