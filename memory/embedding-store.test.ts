@@ -31,17 +31,17 @@ describeDatabase("vector memory", ({ db }) => {
       { workspaceId: b.id, memberId: null, kind: "message", content: "B's sale", embedding: direction(3), model: "test" },
     ]);
 
-    const shared = await nearestMemories(db(), { workspaceId: a.id, memberId: null, embedding: direction(3), limit: 2 });
+    const shared = await nearestMemories(db(), { workspaceId: a.id, memberId: null, embedding: direction(3), model: "test", limit: 2 });
     expect(shared.map((m) => m.content)).toEqual(["summer sale decided: 20% off", "Meta ROAS question"]);
     expect(shared[0]!.distance).toBeCloseTo(1 - 1 / Math.sqrt(1.01), 5);
 
-    const forAna = await nearestMemories(db(), { workspaceId: a.id, memberId: ana.id, embedding: direction(3), limit: 2 });
+    const forAna = await nearestMemories(db(), { workspaceId: a.id, memberId: ana.id, embedding: direction(3), model: "test", limit: 2 });
     expect(forAna.map((m) => m.content)).toEqual(["summer sale decided: 20% off", "Ana's private note on the sale"]);
 
     const ids = forAna.map((m) => m.id);
     expect(await forgetMemories(db(), b.id, ids)).toBe(0);
     expect(await forgetMemories(db(), a.id, ids)).toBe(2);
-    const after = await nearestMemories(db(), { workspaceId: a.id, memberId: ana.id, embedding: direction(3), limit: 5 });
+    const after = await nearestMemories(db(), { workspaceId: a.id, memberId: ana.id, embedding: direction(3), model: "test", limit: 5 });
     expect(after.map((m) => m.content)).toEqual(["Meta ROAS question", "price of the basic tee"]);
   });
 

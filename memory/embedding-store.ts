@@ -15,6 +15,8 @@ export interface NewMemory {
   readonly content: string;
   readonly embedding: readonly number[];
   readonly model: string;
+  /** When the remembered thing happened; the database's now() when absent (backfills and benches set it). */
+  readonly createdAt?: Date;
 }
 
 export interface RecalledMemory {
@@ -48,6 +50,7 @@ export async function insertMemories(db: DbOrTrx, memories: readonly NewMemory[]
         content: memory.content,
         embedding: pgvector.toSql([...memory.embedding]) as string,
         embedding_model: memory.model,
+        ...(memory.createdAt ? { created_at: memory.createdAt } : {}),
       })),
     )
     .returning("id")
@@ -57,11 +60,19 @@ export async function insertMemories(db: DbOrTrx, memories: readonly NewMemory[]
 
 /**
  * The nearest memories to a query vector by cosine distance (HNSW index), within one workspace:
- * workspace-wide memories plus, when memberId is given, that member's private ones.
+ * workspace-wide memories plus, when memberId is given, that member's private ones. Only vectors of
+ * the query's model count: another model's vectors live in another space and are not comparable.
  */
 export async function nearestMemories(
   db: DbOrTrx,
-  query: { readonly workspaceId: number; readonly memberId: number | null; readonly embedding: readonly number[]; readonly limit: number },
+  query: {
+    readonly workspaceId: number;
+    readonly memberId: number | null;
+    readonly embedding: readonly number[];
+    /** The embedder id that made the query vector (memory_embeddings.embedding_model). */
+    readonly model: string;
+    readonly limit: number;
+  },
 ): Promise<RecalledMemory[]> {
   checkDimensions(query.embedding);
   const vector = pgvector.toSql([...query.embedding]) as string;
@@ -71,6 +82,7 @@ export async function nearestMemories(
     .select(["id", "content", "kind", "member_id", "created_at"])
     .select(distance.as("distance"))
     .where("workspace_id", "=", query.workspaceId)
+    .where("embedding_model", "=", query.model)
     .where((eb) => (query.memberId === null ? eb("member_id", "is", null) : eb.or([eb("member_id", "is", null), eb("member_id", "=", query.memberId)])))
     .orderBy(distance)
     .limit(query.limit)
