@@ -14,6 +14,7 @@ import { registerApprovalExpiry } from "../jobs/pricing/expire-proposals.ts";
 import type { JobRunner } from "../jobs/runtime/job-runner.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { Embedder } from "../memory/embeddings/embedder.ts";
 import { createNotifications } from "./notifications.ts";
 import { approvalChannels, createPriceChanges, type PriceChanges } from "./price-changes.ts";
 
@@ -26,6 +27,8 @@ export interface BackgroundWorkOptions {
   readonly secretKey: Buffer;
   /** Run the proactive jobs here (the server with JOBS_IN_SERVER, every worker). */
   readonly jobs: boolean;
+  /** How conversation memory is embedded; the offline embedder by default. */
+  readonly embedder?: Embedder;
   /** Tests: a BullMQ key prefix of their own. */
   readonly queuePrefix?: string;
 }
@@ -58,7 +61,7 @@ export async function startBackgroundWork(options: BackgroundWorkOptions): Promi
     queuePrefix,
   });
   await priceChanges.runner.start();
-  const notifications = options.jobs ? createNotifications({ db, clock, logger, scheduler: delivery.scheduler, settings, secretKey: options.secretKey, queuePrefix }) : null;
+  const notifications = options.jobs ? createNotifications({ db, clock, logger, scheduler: delivery.scheduler, settings, secretKey: options.secretKey, queuePrefix, ...(options.embedder ? { embedder: options.embedder } : {}) }) : null;
   // Expiry is a tick of the jobs' runner, so it runs once per interval wherever the jobs run; the
   // apply runner above keeps re-queuing lost applies itself (jobs/pricing/price-change-queue.ts).
   if (notifications) registerApprovalExpiry(notifications.runner, { db, clock, logger: logger.child({ component: "approvals" }) }, priceChanges.announceExpired);

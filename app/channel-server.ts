@@ -34,6 +34,7 @@ import { replyTokenKey } from "./reply-token-key.ts";
 import { startBackgroundWork } from "./background-work.ts";
 import type { JobRunner } from "../jobs/runtime/job-runner.ts";
 import type { ApprovalRequestSink } from "../engines/approvals/approval-requests.ts";
+import { chooseEmbedder } from "../memory/embeddings/choose-embedder.ts";
 
 const WEBHOOK_MAX_BYTES = 1024 * 1024;
 const EMAIL_MAX_BYTES = 11 * 1024 * 1024;
@@ -135,6 +136,7 @@ export async function startChannelServer(options: ChannelServerOptions): Promise
     secretKey: options.secretKey,
     // Insight detection, digests, weekly reports and alerts: here unless separate workers run them.
     jobs: settings.jobsInServer,
+    embedder: chooseEmbedder(options.config),
     queuePrefix: options.queuePrefix,
   });
   const { priceChanges } = background;

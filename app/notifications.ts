@@ -1,7 +1,7 @@
 /**
  * The proactive side of the app: the job runner (BullMQ on Redis when REDIS_URL is set, in process
- * otherwise) with insight detection, digests, weekly reports, the planner tick and the data syncs
- * (app/sync.ts) registered, and the wording of insights (agents/answers/insights) handed to the
+ * otherwise) with insight detection, digests, weekly reports, the planner tick, the data syncs
+ * (app/sync.ts) and the memory indexing registered, and the wording of insights (agents/answers/insights) handed to the
  * jobs, which may not import agents.
  * The server runs it by default; `bizos worker` runs it alone.
  */
@@ -20,6 +20,9 @@ import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
 import { approvalChannels } from "./price-changes.ts";
 import { registerSync } from "./sync.ts";
+import { registerMemoryIndexing } from "../jobs/memory/memory-indexing.ts";
+import type { Embedder } from "../memory/embeddings/embedder.ts";
+import { LexicalEmbedder } from "../memory/embeddings/lexical-embedder.ts";
 
 export const describeInsight: DescribeInsight = (insight, context) => insightText(insight, context);
 
@@ -31,6 +34,8 @@ export interface NotificationsOptions {
   readonly settings: ChannelSettings;
   /** The app's encryption key: the syncs open connector credentials with it. */
   readonly secretKey: Buffer;
+  /** How conversation memory is embedded (memory/embeddings/choose-embedder.ts); the offline embedder by default. */
+  readonly embedder?: Embedder;
   /** Tests: a BullMQ key prefix of their own. */
   readonly queuePrefix?: string;
 }
@@ -49,5 +54,6 @@ export function createNotifications(options: NotificationsOptions): Notification
   const runner = settings.redisUrl ? createBullmqRunner({ deps: runtime, connection: settings.redisUrl, prefix: options.queuePrefix }) : createInProcessRunner({ deps: runtime });
   registerNotificationJobs(runner, deps, settings.planEveryMs);
   registerSync(runner, { db, clock, logger, secretKey: options.secretKey, everyMs: settings.syncEveryMs });
+  registerMemoryIndexing(runner, { db, logger: logger.child({ component: "memory" }), embedder: options.embedder ?? new LexicalEmbedder() }, settings.memoryIndexEveryMs);
   return { runner, deps };
 }

@@ -8,6 +8,7 @@
 import { createReplyTokens } from "../channels/email/reply-token.ts";
 import type { EmailTransport } from "../channels/email/email-sender.ts";
 import type { AppConfig } from "../config/index.ts";
+import { chooseEmbedder } from "../memory/embeddings/choose-embedder.ts";
 import type { Db } from "../db/database.ts";
 import type { JobRunner } from "../jobs/runtime/job-runner.ts";
 import type { Clock } from "../lib/clock.ts";
@@ -42,7 +43,17 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const logger = options.logger.child({ component: "worker" });
   // whatsapp-web.js lives in the server's process (one phone session): a worker sends through the Cloud API only.
   const senders = createChannelSenders({ settings, tokens: createReplyTokens(replyTokenKey(options.secretKey)), clock, logger, smtpTransport: options.smtpTransport, whatsappWeb: null });
-  const background = await startBackgroundWork({ settings, db, clock, logger, senders: senders.registry, secretKey: options.secretKey, jobs: true, queuePrefix: options.queuePrefix });
+  const background = await startBackgroundWork({
+    settings,
+    db,
+    clock,
+    logger,
+    senders: senders.registry,
+    secretKey: options.secretKey,
+    jobs: true,
+    embedder: chooseEmbedder(options.config),
+    queuePrefix: options.queuePrefix,
+  });
   const jobs = background.jobs;
   if (jobs === null) throw new Error("the worker's background work runs the jobs");
   logger.info("worker started", { jobs: settings.redisUrl ? "bullmq" : "in-process" });

@@ -92,6 +92,13 @@ export const channelEnvShape = {
     .max(7 * 24 * 60)
     .default(60)
     .describe("How often every active connector (Shopify…) pulls what changed at the provider; insight detection follows each sync that brought data. 0 turns the schedule off (bizos sync still runs one)."),
+  MEMORY_INDEX_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .default(15)
+    .describe("How often new conversation messages are embedded into memory (and vectors of a former embedder re-embedded), where the jobs run. 0 turns it off: nothing new is recalled."),
   TEST_REDIS_URL: redisUrl.default("redis://127.0.0.1:6379").describe("Tests only: the Redis the BullMQ delivery tests use (each test under its own key prefix)."),
 } as const;
 
@@ -153,6 +160,8 @@ export interface ChannelSettings {
   readonly planEveryMs: number;
   /** How often every active connector syncs; 0: no schedule. */
   readonly syncEveryMs: number;
+  /** How often new messages are embedded into memory; 0: never. */
+  readonly memoryIndexEveryMs: number;
 }
 
 export interface ChannelSettingsProblem {
@@ -229,6 +238,7 @@ export function resolveChannelSettings(env: ChannelEnv, dataDir: string): { read
       jobsInServer: env.JOBS_IN_SERVER,
       planEveryMs: env.NOTIFICATIONS_PLAN_SECONDS * 1000,
       syncEveryMs: env.SYNC_EVERY_MINUTES * 60_000,
+      memoryIndexEveryMs: env.MEMORY_INDEX_SECONDS * 1000,
     },
     problems,
   };

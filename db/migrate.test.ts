@@ -59,6 +59,25 @@ describeDatabase("migrations", ({ db }) => {
     await sql`insert into connectors (workspace_id, provider, account) values (${workspace}, 'competitor_feed', 'prices.example.com'), (${workspace}, 'shopify', 'feed-step.myshopify.com')`.execute(db());
     const steps: { name: string; check: () => Promise<void> }[] = [
       {
+        name: "20261129120000_memory_sources",
+        check: async () => {
+          expect(await indexes()).not.toContain("memory_embeddings_source");
+          expect(await indexes()).toContain("memory_embeddings_hnsw");
+        },
+      },
+      {
+        name: "20261129090000_memory_fts_unaccent",
+        check: async () => {
+          // Back to the accent-keeping column, its GIN index rebuilt.
+          const generated = await sql<{ expression: string }>`
+            select pg_get_expr(d.adbin, d.adrelid) as expression from pg_attrdef d
+            join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
+            where d.adrelid = 'memory_embeddings'::regclass and a.attname = 'content_tsv'`.execute(db());
+          expect(generated.rows[0]?.expression).not.toContain("translate");
+          expect(await indexes()).toContain("memory_embeddings_fts");
+        },
+      },
+      {
         name: "20261128090000_competitor_feed_connectors",
         check: async () => {
           // The feed's connector is removed with its provider; the store's stays.

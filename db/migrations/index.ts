@@ -16,6 +16,8 @@ import * as channels from "./20261125090000_channels.ts";
 import * as pricing from "./20261126090000_pricing.ts";
 import * as insights from "./20261127090000_insights.ts";
 import * as competitorFeedConnectors from "./20261128090000_competitor_feed_connectors.ts";
+import * as memoryFtsUnaccent from "./20261129090000_memory_fts_unaccent.ts";
+import * as memorySources from "./20261129120000_memory_sources.ts";
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -36,6 +38,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "20261126090000_pricing": pricing,
   "20261127090000_insights": insights,
   "20261128090000_competitor_feed_connectors": competitorFeedConnectors,
+  "20261129090000_memory_fts_unaccent": memoryFtsUnaccent,
+  "20261129120000_memory_sources": memorySources,
 };
 
 export const migrationProvider: MigrationProvider = {

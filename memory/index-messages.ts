@@ -1,0 +1,78 @@
+/**
+ * Keeps conversation memory in step with the conversations: the messages of a workspace that have no
+ * vector of the current embedder yet are embedded and stored (text, vector, when, and whose it is:
+ * memory/message-scope.ts), oldest first, a batch at a time. A message that had vectors of another
+ * embedder gets new ones and loses the old ones in the same transaction, so a change of provider
+ * re-embeds in the background while recall keeps working on the rows already converted (recall only
+ * compares vectors of one embedder).
+ */
+import { sql } from "kysely";
+import { inTransaction, type DbOrTrx } from "../db/database.ts";
+import type { Embedder } from "./embeddings/embedder.ts";
+import { memoryOwner } from "./message-scope.ts";
+import { rememberMessages } from "./remember.ts";
+
+/** Messages embedded per call. */
+export const INDEX_BATCH_SIZE = 500;
+
+export interface IndexOutcome {
+  /** Messages embedded and stored now. */
+  readonly indexed: number;
+  /** Of those, how many replaced vectors of another embedder. */
+  readonly replaced: number;
+  /** True when messages are left for another call. */
+  readonly more: boolean;
+}
+
+export async function indexWorkspaceMessages(db: DbOrTrx, embedder: Embedder, workspaceId: number, batchSize: number = INDEX_BATCH_SIZE): Promise<IndexOutcome> {
+  const pending = await db
+    .selectFrom("messages as m")
+    .innerJoin("conversations as c", (join) => join.onRef("c.id", "=", "m.conversation_id").onRef("c.workspace_id", "=", "m.workspace_id"))
+    .select(["m.id", "m.content", "m.created_at", "c.channel", "c.thread_key", "c.member_id"])
+    .where("m.workspace_id", "=", workspaceId)
+    .where("m.role", "in", ["user", "assistant"])
+    .where(sql<boolean>`length(trim(m.content)) > 0`)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom("memory_embeddings as e")
+            .select("e.id")
+            .where("e.workspace_id", "=", workspaceId)
+            .where("e.kind", "=", "message")
+            .whereRef("e.source_id", "=", "m.id")
+            .where("e.embedding_model", "=", embedder.id),
+        ),
+      ),
+    )
+    .orderBy("m.id")
+    .limit(batchSize + 1)
+    .execute();
+  const batch = pending.slice(0, batchSize);
+  if (batch.length === 0) return { indexed: 0, replaced: 0, more: false };
+  const sourceIds = batch.map((row) => row.id);
+  const replaced = await inTransaction(db, async (trx) => {
+    await rememberMessages(
+      trx,
+      embedder,
+      batch.map((row) => ({
+        workspaceId,
+        memberId: memoryOwner({ channel: row.channel, threadKey: row.thread_key, memberId: row.member_id }),
+        kind: "message" as const,
+        sourceId: row.id,
+        content: row.content,
+        createdAt: row.created_at,
+      })),
+    );
+    const removed = await trx
+      .deleteFrom("memory_embeddings")
+      .where("workspace_id", "=", workspaceId)
+      .where("kind", "=", "message")
+      .where("source_id", "in", sourceIds)
+      .where("embedding_model", "!=", embedder.id)
+      .returning("source_id")
+      .execute();
+    return new Set(removed.map((row) => row.source_id)).size;
+  });
+  return { indexed: batch.length, replaced, more: pending.length > batchSize };
+}
