@@ -3,6 +3,7 @@
  *
  *   npm run eval -- [--dataset FILE] [--workspace W] [--now ISO] [--json] [--limit N] [--filter TEXT]
  *                   [--database memory|configured] [--orders N] [--seed S]
+ *   npm run eval -- --suite memory [...]   (the memory recall suite: memory-run.ts)
  *
  * memory (default): a fresh in-memory PGlite seeded with the demo up to --now's date; configured:
  * the configured DATABASE_URL / embedded database as it is. Prints the accuracy report (or --json);
@@ -20,6 +21,7 @@ import { createConversationRuntime } from "../agents/runtime.ts";
 import { createLogger, type Logger } from "../lib/logger.ts";
 import { DEFAULT_DATASET, DEFAULT_NOW, DatasetError, loadDataset, selectCases } from "./dataset.ts";
 import { prepareEvalDatabase, type EvalDatabaseMode } from "./database.ts";
+import { memoryMain } from "./memory-run.ts";
 import { formatReport, reportJson } from "./report.ts";
 import { runEval } from "./run-eval.ts";
 
@@ -45,7 +47,24 @@ function positiveInt(text: string | undefined, flag: string): number | undefined
   return value;
 }
 
+/** `--suite conversation` (default) or `--suite memory`, and the remaining arguments for that suite. */
+export function splitSuite(argv: readonly string[]): { suite: "conversation" | "memory"; rest: string[] } {
+  const rest: string[] = [];
+  let suite = "conversation";
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? "";
+    if (arg === "--suite") suite = argv[++index] ?? "";
+    else if (arg.startsWith("--suite=")) suite = arg.slice("--suite=".length);
+    else rest.push(arg);
+  }
+  if (suite !== "conversation" && suite !== "memory") throw new Error(`--suite must be conversation or memory, got ${suite}`);
+  return { suite, rest };
+}
+
 export async function main(argv: readonly string[], makeRuntime?: RuntimeFactory): Promise<number> {
+  const { suite, rest } = splitSuite(argv);
+  if (suite === "memory") return memoryMain(rest);
+  argv = rest;
   const { values } = parseArgs({
     args: [...argv],
     options: {
