@@ -3,6 +3,7 @@
  * sales, campaigns, prices, stock, suppliers and customers) from templates with varied products,
  * campaigns, suppliers and figures, and questions about them. Seeded, so every run stores the same text.
  */
+import { mulberry32 } from "../engines/metrics/analysis/series-synthetic.ts";
 
 const PRODUCTS = ["Classic tee", "Camiseta básica", "Jeans slim negro", "Sudadera gris", "Tênis casual", "Gorra roja", "Vestido floral", "Bolsa de couro", "Chaqueta denim", "Shorts de praia", "Remera lisa", "Botas altas"];
 const CAMPAIGNS = ["Summer Sale", "Hot Sale", "Buen Fin", "Black Friday", "Dia das Mães", "Back to school", "Navidad", "Liquidação de inverno", "Cyber Monday", "Rebajas de enero"];
@@ -41,18 +42,6 @@ const QUESTIONS: readonly ((pick: Picker) => string)[] = [
 const CUSTOMERS = ["Lucía Gómez", "João Pereira", "Ana Souza", "Carlos Díaz", "Mary Smith", "Distribuidora Sol", "Loja Bela", "María Fernández"];
 const MONTHS = ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"];
 
-/** mulberry32: a small, fast, seeded generator. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 class Picker {
   constructor(private readonly random: () => number) {}
   private one<T>(items: readonly T[]): T {
@@ -83,12 +72,12 @@ export interface CorpusMessage {
 
 /** `count` messages for one workspace, seeded by `seed`. */
 export function corpusMessages(count: number, seed: number): CorpusMessage[] {
-  const pick = new Picker(generator(seed));
+  const pick = new Picker(mulberry32(seed));
   return Array.from({ length: count }, () => ({ content: pick.template(TEMPLATES)(pick), ageDays: pick.int(0, 365), private: pick.int(0, 9) < 3 }));
 }
 
 /** `count` recall questions, seeded by `seed`. */
 export function corpusQuestions(count: number, seed: number): string[] {
-  const pick = new Picker(generator(seed));
+  const pick = new Picker(mulberry32(seed));
   return Array.from({ length: count }, () => pick.template(QUESTIONS)(pick));
 }

@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { z } from "zod";
 import { evalCaseSchema, type EvalCase } from "./case-schema.ts";
 
 export const DEFAULT_DATASET = path.join(path.dirname(fileURLToPath(import.meta.url)), "datasets", "conversation-v1.jsonl");
@@ -24,9 +25,9 @@ export class DatasetError extends Error {
   }
 }
 
-/** Parses JSONL text; blank lines and lines starting with // are skipped. Throws DatasetError listing every bad line. */
-export function parseDataset(text: string, source = "dataset"): EvalCase[] {
-  const cases: EvalCase[] = [];
+/** Parses JSONL text against a case schema; blank lines and lines starting with // are skipped. Throws DatasetError listing every bad line (bad JSON, bad case, repeated id). */
+export function parseJsonlCases<T extends { readonly id: string }>(text: string, schema: z.ZodType<T>, source: string): T[] {
+  const cases: T[] = [];
   const issues: DatasetIssue[] = [];
   const seen = new Map<string, number>();
   text.split(/\r?\n/).forEach((raw, index) => {
@@ -40,7 +41,7 @@ export function parseDataset(text: string, source = "dataset"): EvalCase[] {
       issues.push({ line, message: `not JSON (${error instanceof Error ? error.message : String(error)})` });
       return;
     }
-    const parsed = evalCaseSchema.safeParse(json);
+    const parsed = schema.safeParse(json);
     if (!parsed.success) {
       issues.push({ line, message: parsed.error.issues.map((issue) => `${issue.path.join(".") || "(case)"}: ${issue.message}`).join("; ") });
       return;
@@ -55,6 +56,11 @@ export function parseDataset(text: string, source = "dataset"): EvalCase[] {
   });
   if (issues.length > 0) throw new DatasetError(source, issues);
   return cases;
+}
+
+/** Parses the conversation suite's JSONL (see parseJsonlCases). */
+export function parseDataset(text: string, source = "dataset"): EvalCase[] {
+  return parseJsonlCases(text, evalCaseSchema, source);
 }
 
 export async function loadDataset(file: string = DEFAULT_DATASET): Promise<EvalCase[]> {

@@ -6,7 +6,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
-import { DatasetError, type DatasetIssue } from "./dataset.ts";
+import { parseJsonlCases } from "./dataset.ts";
 
 export const MEMORY_DATASET = "evals/datasets/memory-v1.jsonl";
 
@@ -75,37 +75,9 @@ export const memoryCaseSchema = z
 
 export type MemoryCase = z.infer<typeof memoryCaseSchema>;
 
-/** Parses JSONL text; blank lines and lines starting with // are skipped. */
+/** Parses JSONL text; blank lines and lines starting with // are skipped (evals/dataset.ts parseJsonlCases). */
 export function parseMemoryDataset(text: string, source = "(inline)"): MemoryCase[] {
-  const cases: MemoryCase[] = [];
-  const issues: DatasetIssue[] = [];
-  const seen = new Map<string, number>();
-  text.split("\n").forEach((raw, index) => {
-    const line = index + 1;
-    const trimmed = raw.trim();
-    if (trimmed === "" || trimmed.startsWith("//")) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(trimmed);
-    } catch (error) {
-      issues.push({ line, message: `not JSON (${error instanceof Error ? error.message : String(error)})` });
-      return;
-    }
-    const parsed = memoryCaseSchema.safeParse(json);
-    if (!parsed.success) {
-      issues.push({ line, message: parsed.error.issues.map((issue) => `${issue.path.join(".") || "(case)"}: ${issue.message}`).join("; ") });
-      return;
-    }
-    const first = seen.get(parsed.data.id);
-    if (first !== undefined) {
-      issues.push({ line, message: `duplicate id ${parsed.data.id} (first on line ${first})` });
-      return;
-    }
-    seen.set(parsed.data.id, line);
-    cases.push(parsed.data);
-  });
-  if (issues.length > 0) throw new DatasetError(source, issues);
-  return cases;
+  return parseJsonlCases(text, memoryCaseSchema, source);
 }
 
 export async function loadMemoryDataset(file: string = MEMORY_DATASET): Promise<MemoryCase[]> {
