@@ -8,6 +8,7 @@ import { registerDbCommands } from "./commands/db.ts";
 import { registerImportCommands } from "./commands/import.ts";
 import { registerInsightCommands } from "./commands/insights.ts";
 import { registerJobsCommands } from "./commands/jobs.ts";
+import { registerMemoryCommands } from "./commands/memory.ts";
 import { registerMemberCommands } from "./commands/members.ts";
 import { registerMetricsCommand } from "./commands/metrics.ts";
 import { registerOutboxCommands } from "./commands/outbox.ts";
@@ -41,6 +42,7 @@ function buildProgram(): Command {
   registerMemberCommands(program);
   registerOutboxCommands(program);
   registerJobsCommands(program);
+  registerMemoryCommands(program);
   registerChannelsCommand(program);
   registerCompetitorCommands(program);
   registerPricingCommands(program);
