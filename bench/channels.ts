@@ -24,6 +24,7 @@ import { silentLogger } from "../lib/logger.ts";
 import { startFakeSlackApi } from "../test/fakes/slack-api.ts";
 import { startFakeWhatsAppGraph } from "../test/fakes/whatsapp-graph.ts";
 import { openBenchDatabase, percentile } from "./bench-database.ts";
+import { dialectFlag } from "./bench-args.ts";
 
 const { values } = parseArgs({
   options: {
@@ -34,8 +35,7 @@ const { values } = parseArgs({
     delivery: { type: "string", default: "in-process" },
   },
 });
-const dialect = values.dialect;
-if (dialect !== "postgres" && dialect !== "pglite") throw new Error(`--dialect must be postgres or pglite, got ${dialect}`);
+const dialect = dialectFlag(values.dialect);
 if (values.delivery !== "in-process" && values.delivery !== "bullmq") throw new Error(`--delivery must be in-process or bullmq, got ${values.delivery}`);
 const runs = Number(values.runs);
 const out = (line: string) => process.stdout.write(`${line}\n`);

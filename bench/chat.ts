@@ -18,6 +18,7 @@ import { forgetDerivedResults } from "../db/repositories/derived-results.ts";
 import { findWorkspaceBySlug } from "../db/repositories/workspaces.ts";
 import { BENCH_END, openBenchDatabase, percentile } from "./bench-database.ts";
 import { CHAT_QUESTIONS } from "./chat-questions.ts";
+import { dialectFlag } from "./bench-args.ts";
 
 const { values } = parseArgs({
   options: {
@@ -28,8 +29,7 @@ const { values } = parseArgs({
     fresh: { type: "boolean", default: false },
   },
 });
-const dialect = values.dialect;
-if (dialect !== "postgres" && dialect !== "pglite") throw new Error(`--dialect must be postgres or pglite, got ${dialect}`);
+const dialect = dialectFlag(values.dialect);
 const orders = Number(values.orders);
 const runs = Number(values.runs);
 const out = (line: string) => process.stdout.write(`${line}\n`);

@@ -30,6 +30,7 @@ import { fixedClock } from "../lib/clock.ts";
 import { silentLogger } from "../lib/logger.ts";
 import { BENCH_END, percentile } from "./bench-database.ts";
 import { ensureDigestWorkspaces, openDigestDatabase, type BenchWorkspace } from "./digest-workspaces.ts";
+import { dialectFlag, positiveFlag } from "./bench-args.ts";
 
 const { values } = parseArgs({
   options: {
@@ -45,17 +46,11 @@ const { values } = parseArgs({
     fresh: { type: "boolean", default: false },
   },
 });
-const dialect = values.dialect;
-if (dialect !== "postgres" && dialect !== "pglite") throw new Error(`--dialect must be postgres or pglite, got ${dialect}`);
-const positive = (name: string, value: string): number => {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${value}`);
-  return n;
-};
-const workspaceCount = positive("workspaces", values.workspaces);
-const ordersEach = positive("orders-each", values["orders-each"]);
-const concurrency = positive("concurrency", values.concurrency);
-const seedConcurrency = positive("seed-concurrency", values["seed-concurrency"]);
+const dialect = dialectFlag(values.dialect);
+const workspaceCount = positiveFlag("workspaces", values.workspaces);
+const ordersEach = positiveFlag("orders-each", values["orders-each"]);
+const concurrency = positiveFlag("concurrency", values.concurrency);
+const seedConcurrency = positiveFlag("seed-concurrency", values["seed-concurrency"]);
 const seed = Number(values.seed);
 const catalogShare = Number(values["catalog-share"]);
 if (!(catalogShare > 0 && catalogShare <= 1)) throw new Error(`--catalog-share must be in (0, 1], got ${values["catalog-share"]}`);

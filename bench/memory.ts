@@ -26,6 +26,7 @@ import { useIterativeScan, vectorCandidatesQuery } from "../memory/recall-candid
 import { rememberMessages, type MemoryItem } from "../memory/remember.ts";
 import { percentile } from "./bench-database.ts";
 import { corpusMessages, corpusQuestions } from "./memory-corpus.ts";
+import { dialectFlag, positiveFlag } from "./bench-args.ts";
 
 const { values } = parseArgs({
   options: {
@@ -37,16 +38,10 @@ const { values } = parseArgs({
     fresh: { type: "boolean", default: false },
   },
 });
-const dialect = values.dialect;
-if (dialect !== "postgres" && dialect !== "pglite") throw new Error(`--dialect must be postgres or pglite, got ${dialect}`);
-const positive = (name: string, value: string): number => {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${value}`);
-  return n;
-};
-const messageCount = positive("messages", values.messages);
-const workspaceCount = positive("workspaces", values.workspaces);
-const queryCount = positive("queries", values.queries);
+const dialect = dialectFlag(values.dialect);
+const messageCount = positiveFlag("messages", values.messages);
+const workspaceCount = positiveFlag("workspaces", values.workspaces);
+const queryCount = positiveFlag("queries", values.queries);
 const NOW = new Date("2026-11-21T15:00:00Z");
 const DAY_MS = 86_400_000;
 const SLUG_PREFIX = "bench-memory-";

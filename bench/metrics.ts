@@ -17,6 +17,7 @@ import { fixedClock, type Clock } from "../lib/clock.ts";
 import { DISTINCT_QUERIES, KPI_QUERIES, SAAS_QUERIES, type BenchQuery } from "./metric-queries.ts";
 import { BENCH_END, openBenchDatabase, percentile } from "./bench-database.ts";
 import { measureImportMaintenance } from "./metrics-maintenance.ts";
+import { dialectFlag } from "./bench-args.ts";
 
 const { values } = parseArgs({
   options: {
@@ -28,8 +29,7 @@ const { values } = parseArgs({
     fresh: { type: "boolean", default: false },
   },
 });
-const dialect = values.dialect;
-if (dialect !== "postgres" && dialect !== "pglite") throw new Error(`--dialect must be postgres or pglite, got ${dialect}`);
+const dialect = dialectFlag(values.dialect);
 const orders = Number(values.orders);
 const runs = Number(values.runs);
 const rawRuns = Number(values["raw-runs"]);

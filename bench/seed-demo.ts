@@ -19,6 +19,7 @@ import { migrateToLatest } from "../db/migrate.ts";
 import { defaultDemoEnd, seedDemo } from "../demo/index.ts";
 import { systemClock } from "../lib/clock.ts";
 import { phasePrinter } from "./phase-printer.ts";
+import { dialectFlag } from "./bench-args.ts";
 
 const { values } = parseArgs({
   options: {
@@ -31,8 +32,7 @@ const { values } = parseArgs({
   },
 });
 
-const dialect = values.dialect;
-if (dialect !== "postgres" && dialect !== "pglite") throw new Error(`--dialect must be postgres or pglite, got ${dialect}`);
+const dialect = dialectFlag(values.dialect);
 const orders = Number(values.orders);
 const seed = Number(values.seed);
 const end = values.end ?? defaultDemoEnd(systemClock);

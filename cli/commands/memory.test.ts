@@ -3,61 +3,17 @@
  * cli/main.ts registers them: messages become memories, a question recalls them with where and when
  * they were said, a private chat only for its member, and forget removes a memory for good.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { Command } from "commander";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { openPglite } from "../../db/connection.ts";
+import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/database.ts";
-import { migrateToLatest } from "../../db/migrate.ts";
 import { recordMessage, upsertConversation } from "../../db/repositories/conversations.ts";
 import { createMember } from "../../db/repositories/members.ts";
 import { createWorkspace } from "../../db/repositories/workspaces.ts";
+import { useCliEnvironment } from "../../test/cli-in-process.ts";
 import { registerMemoryCommands } from "./memory.ts";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "bizos-memory-"));
-const ENV = { BIZOS_DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "", OPENAI_API_KEY: "", LOG_LEVEL: "warn" };
-const saved = Object.fromEntries(Object.keys(ENV).map((name) => [name, process.env[name]]));
-Object.assign(process.env, ENV);
-
-afterAll(() => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function bizos(...args: string[]): Promise<{ code: number; stdout: string; error: string }> {
-  const program = new Command("bizos").exitOverride();
-  registerMemoryCommands(program);
-  let stdout = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  try {
-    await program.parseAsync(["node", "bizos", ...args]);
-    return { code: 0, stdout, error: "" };
-  } catch (error) {
-    return { code: 1, stdout, error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
-
-async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const handle = await openPglite({ dataDir: path.join(dataDir, "pglite") });
-  try {
-    await migrateToLatest(handle.db);
-    return await work(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
+const cli = useCliEnvironment("memory", { OPENAI_API_KEY: "" });
+const bizos = (...args: string[]) => cli.run(registerMemoryCommands, args);
+const withDatabase = <T>(work: (db: Db) => Promise<T>) => cli.withDatabase(work);
 
 describe("bizos memory (embedded database)", { timeout: 300_000 }, () => {
   it("indexes messages, recalls them with where they were said, keeps private chats private, and forgets", async () => {

@@ -4,26 +4,19 @@
  * catalog source the test holds (the Shopify sync itself is tested against the fake Admin API in
  * app/sync.test.ts), a price feed's from the fake feed on 127.0.0.1.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { Command } from "commander";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { openPglite } from "../../db/connection.ts";
+import type { Command } from "commander";
+import { describe, expect, it } from "vitest";
 import type { Db } from "../../db/database.ts";
-import { migrateToLatest } from "../../db/migrate.ts";
 import { createWorkspace } from "../../db/repositories/workspaces.ts";
 import { createCompetitorFeedSyncSource } from "../../connectors/competitors/index.ts";
 import { catalogSource } from "../../jobs/sync/sync-test-kit.ts";
 import { ProviderError } from "../../lib/provider-error.ts";
+import { useCliEnvironment } from "../../test/cli-in-process.ts";
 import { startFakeCompetitorFeed } from "../../test/fakes/competitor-feed.ts";
 import { registerConnectCommands, shopDomain } from "./connect.ts";
 import { registerSyncCommand } from "./sync.ts";
 
-const dataDir = mkdtempSync(path.join(tmpdir(), "bizos-sync-"));
-const ENV = { BIZOS_DATA_DIR: dataDir, DATABASE_URL: "", REDIS_URL: "", ENCRYPTION_KEY: "", LOG_LEVEL: "warn", SYNC_EVERY_MINUTES: "30" };
-const saved = Object.fromEntries(Object.keys(ENV).map((name) => [name, process.env[name]]));
-Object.assign(process.env, ENV);
+const cli = useCliEnvironment("sync", { ENCRYPTION_KEY: "", SYNC_EVERY_MINUTES: "30" });
 
 const TOKEN = "shpat_0123456789abcdef";
 const source = catalogSource("shopify", [
@@ -31,55 +24,12 @@ const source = catalogSource("shopify", [
   { externalId: "gid://shopify/Product/2", title: "Sudadera", updatedAt: "2026-11-20T11:00:00Z" },
 ]);
 
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly error: string;
-}
-
-async function bizos(...args: string[]): Promise<Outcome> {
-  const program = new Command("bizos").exitOverride();
+function register(program: Command): void {
   registerConnectCommands(program);
   registerSyncCommand(program, { sources: () => new Map([["shopify", source], ["competitor_feed", createCompetitorFeedSyncSource({ timeoutMs: 5_000 })]]) });
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    await program.parseAsync(["node", "bizos", ...args]);
-    return { code: 0, stdout, stderr, error: "" };
-  } catch (error) {
-    return { code: 1, stdout, stderr, error: error instanceof Error ? error.message : String(error) };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
 }
-
-async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const handle = await openPglite({ dataDir: path.join(dataDir, "pglite") });
-  try {
-    await migrateToLatest(handle.db);
-    return await work(handle.db);
-  } finally {
-    await handle.close();
-  }
-}
-
-afterAll(() => {
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const bizos = (...args: string[]) => cli.run(register, args);
+const withDatabase = <T>(work: (db: Db) => Promise<T>) => cli.withDatabase(work);
 
 describe("shop domains", () => {
   it("accepts a store name or its myshopify.com domain and refuses anything else", () => {
