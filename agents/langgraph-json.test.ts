@@ -17,7 +17,7 @@ it("langgraph.json names every graph, and each loads as a compiled graph with it
     expect(graph, `${name} → ${target}`).toBeInstanceOf(CompiledStateGraph);
     if (!(graph instanceof CompiledStateGraph)) continue;
     const nodes = Object.keys(graph.getGraph().nodes);
-    if (name === "supervisor") expect(nodes).toEqual(expect.arrayContaining(["router", "analytics", "marketing", "commerce_ops", "notifications", "finish"]));
+    if (name === "supervisor") expect(nodes).toEqual(expect.arrayContaining(["router", "analytics", "marketing", "commerce_ops", "notifications", "finish", "compact"]));
     else expect(nodes).toEqual(expect.arrayContaining(["model", "tools"]));
   }
 });

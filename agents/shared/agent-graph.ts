@@ -25,7 +25,7 @@ export function buildAgentGraph(agent: AgentName) {
     const model = configuration.models.modelFor(agentTask(agent));
     if (!model.bindTools) throw new Error(`the ${agentTask(agent)} model cannot call tools`);
     const bound = model.bindTools([...configuration.tools[agent]]);
-    const input = modelInput(configuration.systemPrompt(agent, configuration.context), state.messages, configuration.historyMessages);
+    const input = modelInput(configuration.systemPrompt(agent, configuration.context), state.messages, configuration.historyMessages, state.summary);
     const response = await bound.invoke(input, config);
     return { messages: [response], modelCalls: state.modelCalls + 1 };
   };

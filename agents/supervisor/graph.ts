@@ -2,9 +2,10 @@
  * The supervisor: our own StateGraph. The router reads the message and either hands it to one agent
  * (analytics, marketing, commerce_ops, notifications) through its `route` tool or answers itself (greeting, help,
  * out of scope, a refusal to change anything, a clarifying question). The edges are fixed:
- * router → (agent →) finish → END, so a turn makes at most one hop and cannot loop; each agent's
+ * router → (agent →) finish → compact → END, so a turn makes at most one hop and cannot loop; each agent's
  * tool rounds are bounded too. `finish` checks the numbers of the reply against the turn's tool
- * results and adds the data-freshness line.
+ * results and adds the data-freshness line; `compact` then folds a long thread's older turns into its
+ * summary (agents/shared/thread-compaction.ts), so long threads stay fast.
  */
 import { AIMessage, ToolMessage } from "@langchain/core/messages";
 import type { RunnableConfig } from "@langchain/core/runnables";
@@ -16,6 +17,7 @@ import { buildNotificationsGraph } from "../notifications/graph.ts";
 import { ensureConfiguration } from "../shared/configuration.ts";
 import { understandTurn } from "../models/offline/understanding-memo.ts";
 import { modelInput } from "../shared/model-input.ts";
+import { compactTurn } from "../shared/thread-compaction.ts";
 import type { AgentName } from "../../tools/tool-names.ts";
 import { finishTurn } from "./finish.ts";
 import { ROUTE_TOOL, routeSchema, routeTool } from "./route-tool.ts";
@@ -25,7 +27,7 @@ async function route(state: ConversationStateType, config: RunnableConfig): Prom
   const configuration = ensureConfiguration(config);
   const model = configuration.models.modelFor("router");
   if (!model.bindTools) throw new Error("the router model cannot call tools");
-  const input = modelInput(configuration.systemPrompt("router", configuration.context), state.messages, configuration.historyMessages);
+  const input = modelInput(configuration.systemPrompt("router", configuration.context), state.messages, configuration.historyMessages, state.summary);
   const response = await model.bindTools([routeTool]).invoke(input, config);
   const modelCalls = state.modelCalls + 1;
   const call = response.tool_calls?.find((candidate) => candidate.name === ROUTE_TOOL);
@@ -54,13 +56,15 @@ export function buildSupervisorGraph() {
     .addNode("commerce_ops", buildCommerceOpsGraph().compile({ name: "commerce_ops" }))
     .addNode("notifications", buildNotificationsGraph().compile({ name: "notifications" }))
     .addNode("finish", finishTurn)
+    .addNode("compact", compactTurn)
     .addEdge(START, "router")
     .addConditionalEdges("router", afterRoute, ["analytics", "marketing", "commerce_ops", "notifications", "finish"])
     .addEdge("analytics", "finish")
     .addEdge("marketing", "finish")
     .addEdge("commerce_ops", "finish")
     .addEdge("notifications", "finish")
-    .addEdge("finish", END);
+    .addEdge("finish", "compact")
+    .addEdge("compact", END);
 }
 
 /** The compiled supervisor without a checkpointer (langgraph.json; the runtime compiles its own with one). */

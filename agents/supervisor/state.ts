@@ -1,7 +1,8 @@
 /**
  * The conversation's state: what the supervisor and the agents read and write during a turn, and
  * what the checkpointer keeps between turns of a thread (so follow-ups see earlier questions and the
- * tool calls that answered them). Per-turn fields are reset by the runtime at the start of each turn.
+ * tool calls that answered them, and a summary of older turns). Per-turn fields are reset by the runtime
+ * at the start of each turn.
  */
 import { Annotation, MessagesAnnotation } from "@langchain/langgraph";
 import type { Language } from "../shared/language.ts";
@@ -17,6 +18,12 @@ export const ConversationState = Annotation.Root({
    * the whole outcome as artifact), and the answer. Kept across turns by the checkpointer.
    */
   ...MessagesAnnotation.spec,
+  /**
+   * Kept across turns: a compact running summary of the turns dropped from `messages` once the thread
+   * grew long, one line per turn (question, agent and tools, the answer's first line), oldest first and
+   * bounded in size (see agents/shared/thread-compaction.ts). Empty until the first compaction.
+   */
+  summary: last<string>(() => ""),
   /** Per turn: who handles it: an agent the router chose, or "supervisor" when the router answered itself. */
   agent: last<AgentName | "supervisor" | null>(() => null),
   /** The language of the current turn (the answer's language); kept for short follow-ups. */
