@@ -18,6 +18,7 @@ import type {
   ConversationsTable,
   InsightsTable,
   MemoryEmbeddingsTable,
+  MemoryFactsTable,
   MessagesTable,
   InboundEventsTable,
   OutboxTable,
@@ -67,6 +68,7 @@ export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
   memory_embeddings: MemoryEmbeddingsTable;
+  memory_facts: MemoryFactsTable;
   insights: InsightsTable;
   insight_feedback: InsightFeedbackTable;
   insight_notifications: InsightNotificationsTable;

@@ -59,6 +59,13 @@ describeDatabase("migrations", ({ db }) => {
     await sql`insert into connectors (workspace_id, provider, account) values (${workspace}, 'competitor_feed', 'prices.example.com'), (${workspace}, 'shopify', 'feed-step.myshopify.com')`.execute(db());
     const steps: { name: string; check: () => Promise<void> }[] = [
       {
+        name: "20261130090000_memory_facts",
+        check: async () => {
+          expect(await publicTables(db())).not.toContain("memory_facts");
+          expect(await indexes()).toContain("memory_embeddings_source");
+        },
+      },
+      {
         name: "20261129120000_memory_sources",
         check: async () => {
           expect(await indexes()).not.toContain("memory_embeddings_source");

@@ -18,6 +18,7 @@ import * as insights from "./20261127090000_insights.ts";
 import * as competitorFeedConnectors from "./20261128090000_competitor_feed_connectors.ts";
 import * as memoryFtsUnaccent from "./20261129090000_memory_fts_unaccent.ts";
 import * as memorySources from "./20261129120000_memory_sources.ts";
+import * as memoryFacts from "./20261130090000_memory_facts.ts";
 
 /** Every migration, by its timestamped name. Kysely runs them in name order. */
 export const migrations: Readonly<Record<string, Migration>> = {
@@ -40,6 +41,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "20261128090000_competitor_feed_connectors": competitorFeedConnectors,
   "20261129090000_memory_fts_unaccent": memoryFtsUnaccent,
   "20261129120000_memory_sources": memorySources,
+  "20261130090000_memory_facts": memoryFacts,
 };
 
 export const migrationProvider: MigrationProvider = {

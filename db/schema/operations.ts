@@ -223,3 +223,27 @@ export type AuditEntry = Selectable<AuditLogTable>;
 export type OutboxMessage = Selectable<OutboxTable>;
 export type Insight = Selectable<InsightsTable>;
 export type NewInsight = Insertable<InsightsTable>;
+
+/**
+ * Entity memory: a statement a member made that the agents keep using ("we never discount the
+ * Classic line"), with its claim and subjects (memory/facts/types.ts FactClaim and FactSubject[],
+ * zod-parsed when read). Its vector is a memory_embeddings row of kind 'fact' with source_id = id.
+ */
+export interface MemoryFactsTable {
+  id: Id;
+  workspace_id: number;
+  /** As said. */
+  statement: string;
+  /** { kind: "no_discount" | "cost" (costCents, currency) | "decision" | "note" }. */
+  claim: Json<unknown>;
+  /** What it is about: [{ kind, key, label, productIds }]. */
+  subjects: JsonWithDefault<unknown>;
+  /** Who said it; null when said by hand without a member, or the member was removed. */
+  said_by_member_id: number | null;
+  /** Where it was said: slack, whatsapp, email, web, cli. */
+  channel: string;
+  /** The message it was said in, when known. */
+  source_message_id: number | null;
+  /** When it was said. */
+  created_at: CreatedAt;
+}

@@ -3,10 +3,11 @@
  * messages that have no vector of the current embedder yet are embedded and stored
  * (memory/index-messages.ts), a batch at a time until none is left or the tick's budget is spent.
  * The same pass re-embeds, in the background, the vectors of a former embedder after a change of
- * provider. Idempotent: a message with a vector of the current embedder is never embedded again.
+ * provider, the kept facts' included (memory/facts/index-facts.ts). Idempotent: a message with a vector of the current embedder is never embedded again.
  */
 import type { Db } from "../../db/database.ts";
 import type { Embedder } from "../../memory/embeddings/embedder.ts";
+import { indexWorkspaceFacts } from "../../memory/facts/index-facts.ts";
 import { indexWorkspaceMessages } from "../../memory/index-messages.ts";
 import type { Logger } from "../../lib/logger.ts";
 import type { JobRunner } from "../runtime/job-runner.ts";
@@ -32,6 +33,12 @@ export async function indexMemory(deps: MemoryIndexingDeps, budget: number = MEM
       const outcome = await indexWorkspaceMessages(deps.db, deps.embedder, id);
       indexed += outcome.indexed;
       replaced += outcome.replaced;
+      more = outcome.more;
+    }
+    // Facts are embedded when kept; only a change of embedder leaves some to do.
+    for (let more = true; more && batches < budget; batches++) {
+      const outcome = await indexWorkspaceFacts(deps.db, deps.embedder, id);
+      indexed += outcome.indexed;
       more = outcome.more;
     }
     if (batches >= budget) break;
