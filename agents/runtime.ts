@@ -14,6 +14,9 @@ import { listOnlyApprovalSink, type ApprovalRequestSink } from "../engines/appro
 import { fixedClock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/logger.ts";
 import { toolsForTurn } from "../tools/index.ts";
+import type { Embedder } from "../memory/embeddings/embedder.ts";
+import { LexicalEmbedder } from "../memory/embeddings/lexical-embedder.ts";
+import { toolSummaries } from "./answers/tool-summaries.ts";
 import { systemPromptFor } from "./models/providers/system-prompts.ts";
 import { BatchedPostgresSaver } from "./shared/batched-postgres-saver.ts";
 import { withConfiguration, type ModelSource } from "./shared/configuration.ts";
@@ -41,6 +44,8 @@ export interface RuntimeOptions {
   readonly checkpointer?: BaseCheckpointSaver;
   /** Where approval requests for new price-change proposals go; default: nowhere (approvers are only listed). */
   readonly approvals?: ApprovalRequestSink;
+  /** Conversation memory's embedder (the indexer's: chooseEmbedder); default: the offline one. */
+  readonly embedder?: Embedder;
 }
 
 async function postgresCheckpointer(pool: pg.Pool): Promise<BatchedPostgresSaver> {
@@ -56,6 +61,7 @@ export async function createConversationRuntime(options: RuntimeOptions): Promis
   const graph = buildSupervisorGraph().compile({ checkpointer, name: "supervisor" });
   const contexts = options.contexts ?? createWorkspaceContextLoader();
   const approvals = options.approvals ?? listOnlyApprovalSink(options.db);
+  const embedder = options.embedder ?? new LexicalEmbedder();
 
   return {
     async runTurn(request: TurnRequest): Promise<TurnResult> {
@@ -70,6 +76,7 @@ export async function createConversationRuntime(options: RuntimeOptions): Promis
         approvals,
         clock: fixedClock(request.now),
         logger,
+        embedder,
       });
       const configuration = { models: options.models, tools, context, systemPrompt: systemPromptFor, historyMessages: HISTORY_MESSAGES };
       const state = await graph.invoke(
@@ -88,6 +95,7 @@ export async function createConversationRuntime(options: RuntimeOptions): Promis
         kind: state.kind,
         language: state.language ?? context.workspace.locale,
         data: calls.map((call) => call.outcome),
+        toolSummaries: toolSummaries(calls, { currency: request.workspace.currency, timeZone: request.workspace.timezone }),
         freshness: state.freshness,
         modelCalls: state.modelCalls,
         latencyMs: performance.now() - started,

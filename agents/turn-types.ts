@@ -43,6 +43,8 @@ export interface TurnResult {
   readonly language: Language;
   /** The tool outcomes the answer was written from. */
   readonly data: readonly ToolOutcome[];
+  /** One English line per executed tool call, in toolCalls order (agents/answers/tool-summaries.ts): what conversation memory keeps of the results. */
+  readonly toolSummaries: readonly string[];
   /** The one-line data-freshness stamp, when tools read data. */
   readonly freshness: string | null;
   /** Model invocations in this turn (router + agent steps). */

@@ -114,7 +114,7 @@ describe("runEval with a scripted runtime", () => {
   }
 
   const turn = (partial: Partial<TurnResult> & Pick<TurnResult, "agent" | "answer" | "language">): TurnResult => ({
-    toolCalls: [], data: [], freshness: null, modelCalls: 1, latencyMs: 1, thread: "t", numbersChecked: true, kind: "answer", ...partial,
+    toolCalls: [], data: [], toolSummaries: [], freshness: null, modelCalls: 1, latencyMs: 1, thread: "t", numbersChecked: true, kind: "answer", ...partial,
   });
 
   it("passes good turns and catches wrong routing, arguments, values, language and kind", async () => {

@@ -13,6 +13,7 @@ import { fixedClock } from "../lib/clock.ts";
 import { assertNever } from "../lib/assert-never.ts";
 import { silentLogger, type Logger } from "../lib/logger.ts";
 import { currencyMinorDigits } from "../lib/money.ts";
+import { LexicalEmbedder } from "../memory/embeddings/lexical-embedder.ts";
 import type { EvalCase } from "./case-schema.ts";
 import type { ValueTarget } from "./scorers/numbers.ts";
 import type { ExpectedValues, ExpectedValuesResult } from "./scorers/values.ts";
@@ -81,5 +82,5 @@ export async function expectedValues(deps: ExpectedValuesDeps, workspace: Worksp
   const run = deps.runTool ?? runToolByFactory;
   // As the owner at the terminal: a proposal made here would only list the approvers, never message them.
   const actor = { memberId: null, channel: "cli" };
-  return run(tool, parsed.args, { db: deps.db, workspace, access: OWNER_ACCESS, actor, approvals: listOnlyApprovalSink(deps.db), clock, logger: deps.logger ?? silentLogger });
+  return run(tool, parsed.args, { db: deps.db, workspace, access: OWNER_ACCESS, actor, approvals: listOnlyApprovalSink(deps.db), clock, logger: deps.logger ?? silentLogger, embedder: new LexicalEmbedder() });
 }

@@ -28,6 +28,9 @@ const FOLDERS: Readonly<Record<ToolName, string>> = {
   notification_preferences: "notifications",
   explain_notification: "notifications",
   insight_feedback: "notifications",
+  recall_memory: "memory",
+  remember_fact: "memory",
+  forget_memory: "memory",
 };
 
 export function factoryLocation(tool: ToolName): { readonly module: string; readonly exportName: string } {

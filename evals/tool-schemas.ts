@@ -6,6 +6,7 @@ import { competitorPricesSchema, inventoryStatusSchema, reorderSuggestionsSchema
 import { priceChangesSchema, priceSuggestionsSchema, proposePriceChangeSchema, undoPriceChangeSchema } from "../tools/commerce-ops/pricing-contracts.ts";
 import { budgetReallocationSchema, marketingPerformanceSchema } from "../tools/marketing/contracts.ts";
 import { explainNotificationSchema, insightFeedbackSchema, notificationPreferencesSchema } from "../tools/notifications/contracts.ts";
+import { forgetMemorySchema, recallMemorySchema, rememberFactSchema } from "../tools/memory/contracts.ts";
 import { AGENT_TOOLS, type AgentName, type ToolName } from "../tools/tool-names.ts";
 
 export const TOOL_SCHEMAS: Readonly<Record<ToolName, z.ZodType<Record<string, unknown>>>> = {
@@ -26,6 +27,9 @@ export const TOOL_SCHEMAS: Readonly<Record<ToolName, z.ZodType<Record<string, un
   notification_preferences: notificationPreferencesSchema,
   explain_notification: explainNotificationSchema,
   insight_feedback: insightFeedbackSchema,
+  recall_memory: recallMemorySchema,
+  remember_fact: rememberFactSchema,
+  forget_memory: forgetMemorySchema,
 };
 
 export const TOOL_NAMES = Object.keys(TOOL_SCHEMAS) as readonly string[];

@@ -25,6 +25,10 @@ export interface CandidateScope {
   readonly memberId: number | null;
   readonly model: string;
   readonly kinds?: readonly MemoryKind[];
+  /** Only memories said at or after this instant ("what did I ask yesterday…"). */
+  readonly since?: Date;
+  /** Only memories said before this instant. */
+  readonly until?: Date;
 }
 
 /** Rows the HNSW scan may visit looking for filtered matches before it gives up (pgvector's default is 20,000). */
@@ -41,6 +45,8 @@ function inScope(scope: CandidateScope) {
     ];
     // An empty list of kinds asks for nothing (`in ()` is not SQL).
     if (scope.kinds !== undefined) conditions.push(scope.kinds.length > 0 ? eb("kind", "in", [...scope.kinds]) : sql<SqlBool>`false`);
+    if (scope.since !== undefined) conditions.push(eb("created_at", ">=", scope.since));
+    if (scope.until !== undefined) conditions.push(eb("created_at", "<", scope.until));
     return eb.and(conditions);
   };
 }
@@ -118,4 +124,10 @@ export async function textCandidates(db: DbOrTrx, scope: CandidateScope, lexemes
     .limit(limit)
     .execute();
   return rows.map((row) => row.id);
+}
+
+/** When the newest memory the scope can see was said (the recall's freshness), or null when there is none. */
+export async function newestMemoryAt(db: DbOrTrx, scope: CandidateScope): Promise<Date | null> {
+  const row = await db.selectFrom("memory_embeddings").select((eb) => eb.fn.max("created_at").as("newest")).where(inScope(scope)).executeTakeFirst();
+  return row?.newest ?? null;
 }

@@ -31,6 +31,9 @@ export interface RecallQuery {
   /** Memories returned; 5 unless told. */
   readonly limit?: number;
   readonly kinds?: readonly MemoryKind[];
+  /** A window of time the memories were said in (start inclusive, end exclusive). */
+  readonly since?: Date;
+  readonly until?: Date;
   /** The moment recency is measured from. */
   readonly now: Date;
 }
@@ -64,7 +67,7 @@ function ranks(ids: readonly number[]): Map<number, number> {
 export async function recallMemories(db: DbOrTrx, embedder: Embedder, query: RecallQuery): Promise<RankedMemory[]> {
   const limit = query.limit ?? 5;
   if (limit <= 0) return [];
-  const scope: CandidateScope = { workspaceId: query.workspaceId, memberId: query.memberId, model: embedder.id, ...(query.kinds ? { kinds: query.kinds } : {}) };
+  const scope: CandidateScope = { workspaceId: query.workspaceId, memberId: query.memberId, model: embedder.id, ...(query.kinds ? { kinds: query.kinds } : {}), ...(query.since ? { since: query.since } : {}), ...(query.until ? { until: query.until } : {}) };
   const [embedding] = await embedder.embed([query.text]);
   if (!embedding) throw new Error(`embedder ${embedder.id} returned no vector for the query`);
   // The two lists at once: on PostgreSQL each takes a connection of its own (PGlite runs them in turn).

@@ -26,6 +26,10 @@ import { explainNotificationContract, insightFeedbackContract, notificationPrefe
 import { createExplainNotificationTool } from "./notifications/explain-notification.ts";
 import { createInsightFeedbackTool } from "./notifications/insight-feedback.ts";
 import { createNotificationPreferencesTool } from "./notifications/notification-preferences.ts";
+import { forgetMemoryContract, recallMemoryContract, rememberFactContract } from "./memory/contracts.ts";
+import { createForgetMemoryTool } from "./memory/forget-memory.ts";
+import { createRecallMemoryTool } from "./memory/recall-memory.ts";
+import { createRememberFactTool } from "./memory/remember-fact.ts";
 import type { z } from "zod";
 import { withheldMetrics } from "../engines/access/roles.ts";
 import { canUseTool, costsForbidden, roleForbidden } from "./tool-access.ts";
@@ -59,11 +63,14 @@ export function toolsByName(deps: ToolDeps): Readonly<Record<ToolName, Structure
     notification_preferences: guarded(notificationPreferencesContract, createNotificationPreferencesTool(deps)),
     explain_notification: guarded(explainNotificationContract, createExplainNotificationTool(deps)),
     insight_feedback: guarded(insightFeedbackContract, createInsightFeedbackTool(deps)),
+    recall_memory: guarded(recallMemoryContract, createRecallMemoryTool(deps)),
+    remember_fact: guarded(rememberFactContract, createRememberFactTool(deps)),
+    forget_memory: guarded(forgetMemoryContract, createForgetMemoryTool(deps)),
   };
 }
 
 export function toolsForTurn(deps: ToolDeps): Readonly<Record<AgentName, readonly StructuredToolInterface[]>> {
   const byName = toolsByName(deps);
   const pick = (agent: AgentName) => AGENT_TOOLS[agent].map((name) => byName[name]);
-  return { analytics: pick("analytics"), marketing: pick("marketing"), commerce_ops: pick("commerce_ops"), notifications: pick("notifications") };
+  return { analytics: pick("analytics"), marketing: pick("marketing"), commerce_ops: pick("commerce_ops"), notifications: pick("notifications"), memory: pick("memory") };
 }

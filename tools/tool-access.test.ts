@@ -11,6 +11,7 @@ import { describeDatabase } from "../test/database.ts";
 import { toolsByName } from "./index.ts";
 import type { ToolName } from "./tool-names.ts";
 import { TOOL_ERROR_CODES, type ToolOutcome } from "./tool-outcome.ts";
+import { LexicalEmbedder } from "../memory/embeddings/lexical-embedder.ts";
 
 const NOW = "2026-11-21T18:00:00Z";
 
@@ -27,7 +28,7 @@ function isOutcome(value: unknown): value is ToolOutcome {
 
 async function call(db: Db, access: TurnAccess, tool: ToolName, args: Record<string, unknown>): Promise<ToolOutcome> {
   const workspace = (await findWorkspaceBySlug(db, "demo"))!;
-  const tools = toolsByName({ db, workspace, access, actor: { memberId: null, channel: "cli" }, approvals: listOnlyApprovalSink(db), clock: fixedClock(NOW), logger: silentLogger });
+  const tools = toolsByName({ db, workspace, access, actor: { memberId: null, channel: "cli" }, approvals: listOnlyApprovalSink(db), clock: fixedClock(NOW), logger: silentLogger, embedder: new LexicalEmbedder() });
   const content: unknown = JSON.parse(String(await tools[tool].invoke(args)));
   if (!isOutcome(content)) throw new Error(`not a tool outcome: ${JSON.stringify(content)}`);
   return content;

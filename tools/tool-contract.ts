@@ -12,6 +12,7 @@ import type { TurnAccess } from "../engines/access/roles.ts";
 import type { ApprovalRequestSink } from "../engines/approvals/approval-requests.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/logger.ts";
+import type { Embedder } from "../memory/embeddings/embedder.ts";
 import type { ToolName } from "./tool-names.ts";
 import type { ToolOutcome } from "./tool-outcome.ts";
 
@@ -33,6 +34,8 @@ export interface ToolDeps {
   readonly approvals: ApprovalRequestSink;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Conversation memory's embedder: the same one the indexer stores vectors with (recall compares one model's vectors). */
+  readonly embedder: Embedder;
 }
 
 /** The person behind a turn: a member on a channel, or the machine's owner at the terminal or local web chat. */

@@ -9,12 +9,13 @@ import { analyticsComposers } from "./analytics/index.ts";
 import { commerceComposers } from "./commerce-ops.ts";
 import { freshnessLine, freshnessOfCalls } from "./freshness-line.ts";
 import { marketingComposers } from "./marketing.ts";
+import { memoryComposers } from "./memory/index.ts";
 import { notificationComposers } from "./notifications/index.ts";
 import type { AnswerContext, ComposedPart, OutcomeComposer, ToolCallRecord } from "./types.ts";
 
 export type Composers = Readonly<Record<ToolName, OutcomeComposer>>;
 
-export const defaultComposers: Composers = { ...analyticsComposers, ...marketingComposers, ...commerceComposers, ...notificationComposers };
+export const defaultComposers: Composers = { ...analyticsComposers, ...marketingComposers, ...commerceComposers, ...notificationComposers, ...memoryComposers };
 
 export interface ComposedAnswer {
   /** The parts, joined with blank lines. */

@@ -55,5 +55,8 @@ export function agentTask(agent: AgentName): ModelTaskName {
     // Settings changes and short explanations need no analysis: the router's small, fast model does them.
     case "notifications":
       return "router";
+    // Recall answers quote and cite earlier messages: the writer model words them.
+    case "memory":
+      return "writer";
   }
 }

@@ -9,11 +9,11 @@ import { FRESHNESS_SOURCES } from "../../engines/metrics/query/freshness.ts";
 import { isLanguage, type Language } from "./language.ts";
 import type { ToolCallRecord } from "../answers/types.ts";
 import type { PreviousCall } from "../models/offline/understanding/types.ts";
-import { ANALYTICS_TOOLS, COMMERCE_TOOLS, MARKETING_TOOLS, NOTIFICATION_TOOLS, type ToolName } from "../../tools/tool-names.ts";
+import { ANALYTICS_TOOLS, COMMERCE_TOOLS, MARKETING_TOOLS, MEMORY_TOOLS, NOTIFICATION_TOOLS, type ToolName } from "../../tools/tool-names.ts";
 import { TOOL_ERROR_CODES, type ToolOutcome } from "../../tools/tool-outcome.ts";
 
 const ROUTE = "route";
-const TOOL_NAMES: readonly string[] = [...ANALYTICS_TOOLS, ...MARKETING_TOOLS, ...COMMERCE_TOOLS, ...NOTIFICATION_TOOLS];
+const TOOL_NAMES: readonly string[] = [...ANALYTICS_TOOLS, ...MARKETING_TOOLS, ...COMMERCE_TOOLS, ...NOTIFICATION_TOOLS, ...MEMORY_TOOLS];
 
 export function isToolName(name: string): name is ToolName {
   return TOOL_NAMES.includes(name);

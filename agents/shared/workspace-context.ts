@@ -39,6 +39,16 @@ export interface WorkspaceLexicon {
   readonly has: { readonly orders: boolean; readonly subscriptions: boolean; readonly ads: boolean; readonly web: boolean; readonly inventory: boolean; readonly competitors: boolean };
 }
 
+/** A fact the team asked the assistant to keep ("we never discount the Classic line"), with who said it and when. */
+export interface KeptFact {
+  readonly statement: string;
+  readonly saidBy: string | null;
+  /** ISO instant. */
+  readonly at: string;
+  /** The names it answers to: product titles, line names, SKUs, campaign and competitor names, topics. */
+  readonly about: readonly string[];
+}
+
 export interface WorkspaceContext {
   readonly workspace: {
     readonly id: number;
@@ -52,4 +62,6 @@ export interface WorkspaceContext {
   /** The turn's "now" (ISO instant): pinned in tests and evals. */
   readonly now: string;
   readonly lexicon: WorkspaceLexicon;
+  /** The newest facts the team asked to keep (memory/facts); the agents respect them and cite them. Absent: none loaded. */
+  readonly facts?: readonly KeptFact[];
 }

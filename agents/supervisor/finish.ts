@@ -2,12 +2,14 @@
  * The last node of every turn. A reply written from tool results must pass the number checker
  * (every number in it comes from those results); one that fails, or an empty one (tool rounds ran
  * out), is replaced by the answer composed from the same results. The data-freshness line is added
- * when the reply lacks it. The supervisor's own replies must not state figures it never read.
+ * when the reply lacks it, and a note of the facts the team asked to keep that bear on the answer.
+ * The supervisor's own replies must not state figures it never read.
  */
 import { AIMessage } from "@langchain/core/messages";
 import type { RunnableConfig } from "@langchain/core/runnables";
 import { answerContextOf, partText } from "../answers/answer-context.ts";
 import { answerText, composeAnswer } from "../answers/index.ts";
+import { keptFactsNote } from "../answers/kept-facts-note.ts";
 import { checkNumbers } from "../answers/number-check.ts";
 import { supervisorReply } from "../answers/supervisor-replies.ts";
 import type { ToolCallRecord } from "../answers/types.ts";
@@ -69,6 +71,12 @@ export function finishTurn(state: ConversationStateType, config: RunnableConfig)
   } else if (text === "" || madeUpFigures(text, question).length > 0) {
     numbersChecked = text === "";
     text = partText(supervisorReply({ kind: "help" }, context));
+  }
+
+  // A data answer that touches something the team asked to keep in mind says so (memory answers cite their own facts).
+  if (records.length > 0 && state.agent !== "memory") {
+    const note = keptFactsNote(configuration.context.facts ?? [], [question, text], context);
+    if (note !== null && !text.includes(note)) text = `${text}\n\n${note}`;
   }
 
   const kind = records.length > 0 ? kindOfToolTurn(records) : kindOfSupervisorTurn(reading().intent);

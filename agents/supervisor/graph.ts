@@ -1,6 +1,6 @@
 /**
  * The supervisor: our own StateGraph. The router reads the message and either hands it to one agent
- * (analytics, marketing, commerce_ops, notifications) through its `route` tool or answers itself (greeting, help,
+ * (analytics, marketing, commerce_ops, notifications, memory) through its `route` tool or answers itself (greeting, help,
  * out of scope, a refusal to change anything, a clarifying question). The edges are fixed:
  * router → (agent →) finish → compact → END, so a turn makes at most one hop and cannot loop; each agent's
  * tool rounds are bounded too. `finish` checks the numbers of the reply against the turn's tool
@@ -13,6 +13,7 @@ import { END, START, StateGraph } from "@langchain/langgraph";
 import { buildAnalyticsGraph } from "../analytics/graph.ts";
 import { buildCommerceOpsGraph } from "../commerce-ops/graph.ts";
 import { buildMarketingGraph } from "../marketing/graph.ts";
+import { buildMemoryGraph } from "../memory/graph.ts";
 import { buildNotificationsGraph } from "../notifications/graph.ts";
 import { ensureConfiguration } from "../shared/configuration.ts";
 import { understandTurn } from "../models/offline/understanding-memo.ts";
@@ -55,14 +56,16 @@ export function buildSupervisorGraph() {
     .addNode("marketing", buildMarketingGraph().compile({ name: "marketing" }))
     .addNode("commerce_ops", buildCommerceOpsGraph().compile({ name: "commerce_ops" }))
     .addNode("notifications", buildNotificationsGraph().compile({ name: "notifications" }))
+    .addNode("memory", buildMemoryGraph().compile({ name: "memory" }))
     .addNode("finish", finishTurn)
     .addNode("compact", compactTurn)
     .addEdge(START, "router")
-    .addConditionalEdges("router", afterRoute, ["analytics", "marketing", "commerce_ops", "notifications", "finish"])
+    .addConditionalEdges("router", afterRoute, ["analytics", "marketing", "commerce_ops", "notifications", "memory", "finish"])
     .addEdge("analytics", "finish")
     .addEdge("marketing", "finish")
     .addEdge("commerce_ops", "finish")
     .addEdge("notifications", "finish")
+    .addEdge("memory", "finish")
     .addEdge("finish", "compact")
     .addEdge("compact", END);
 }

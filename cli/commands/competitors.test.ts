@@ -19,6 +19,7 @@ import { createCompetitorPricesTool } from "../../tools/commerce-ops/competitor-
 import type { ToolDeps } from "../../tools/tool-contract.ts";
 import { parseHeaderOption } from "../options.ts";
 import { feedFailureMessage, formatImportSummary, formatLatestPrices, registerCompetitorCommands } from "./competitors.ts";
+import { LexicalEmbedder } from "../../memory/embeddings/lexical-embedder.ts";
 
 const NOW = "2026-11-21T18:00:00Z";
 const clock = fixedClock(NOW);
@@ -49,6 +50,7 @@ describeDatabase("bizos competitors, and the competitor_prices tool on imported 
       approvals: listOnlyApprovalSink(db()),
       clock,
       logger: silentLogger,
+      embedder: new LexicalEmbedder(),
     };
     const tool = createCompetitorPricesTool(deps);
     const outcome = await tool(competitorPricesSchema.parse({ view: "undercut", range: "this week" }));

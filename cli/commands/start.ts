@@ -5,6 +5,7 @@ import { startChannelServer } from "../../app/channel-server.ts";
 import { terminalQrPrinter } from "../../channels/whatsapp-web/terminal-qr.ts";
 import { resolveEncryptionKey } from "../../config/encryption-key.ts";
 import { lateApprovalSink } from "../../engines/approvals/approval-requests.ts";
+import { chooseEmbedder } from "../../memory/embeddings/choose-embedder.ts";
 import { listWorkspaces } from "../../db/repositories/workspaces.ts";
 import { withAppContext, type AppContext } from "../app-context.ts";
 import { channelReport } from "../channel-report.ts";
@@ -15,7 +16,7 @@ import { DEFAULT_DEMO_ORDERS, DEFAULT_DEMO_SEED, runDemoSeed } from "./seed.ts";
 async function serve(ctx: AppContext): Promise<void> {
   const { config, database, logger, clock, out } = ctx;
   const approvals = lateApprovalSink(database.db);
-  const runtime = await createConversationRuntime({ db: database.db, pool: database.pool, models: createConversationModels(config.models), logger, approvals });
+  const runtime = await createConversationRuntime({ db: database.db, pool: database.pool, models: createConversationModels(config.models), logger, approvals, embedder: chooseEmbedder(config) });
   const server = await startChannelServer({
     config,
     db: database.db,

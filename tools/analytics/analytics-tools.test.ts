@@ -25,6 +25,7 @@ import { analyticsTools } from "./index.ts";
 import { queryMetricsContract } from "./query-metrics-contract.ts";
 import { createQueryMetricsTool } from "./query-metrics.ts";
 import { createRfmSegmentsTool } from "./rfm-segments.ts";
+import { LexicalEmbedder } from "../../memory/embeddings/lexical-embedder.ts";
 
 const NOW = "2026-11-21T18:00:00Z";
 
@@ -32,7 +33,7 @@ async function demoDeps(db: Db): Promise<ToolDeps> {
   await seedDemo(db, { orders: 1500, seed: 11, end: "2026-11-21" });
   const workspace: Workspace | undefined = await findWorkspaceBySlug(db, "demo");
   if (!workspace) throw new Error("demo workspace missing");
-  return { db, workspace, access: OWNER_ACCESS, actor: { memberId: null, channel: "cli" }, approvals: listOnlyApprovalSink(db), clock: fixedClock(NOW), logger: silentLogger };
+  return { db, workspace, access: OWNER_ACCESS, actor: { memberId: null, channel: "cli" }, approvals: listOnlyApprovalSink(db), clock: fixedClock(NOW), logger: silentLogger, embedder: new LexicalEmbedder() };
 }
 
 function record(name: ToolName, args: Readonly<Record<string, unknown>>, outcome: ToolOutcome): ToolCallRecord {

@@ -12,6 +12,7 @@ import { competitorPricesSchema, inventoryStatusSchema, reorderSuggestionsSchema
 import { createCompetitorPricesTool } from "./competitor-prices.ts";
 import { createInventoryStatusTool } from "./inventory-status.ts";
 import { createReorderSuggestionsTool } from "./reorder-suggestions.ts";
+import { LexicalEmbedder } from "../../memory/embeddings/lexical-embedder.ts";
 
 const END = "2026-11-21";
 
@@ -24,7 +25,7 @@ describeDatabase("commerce-ops tools on the demo store", ({ db }) => {
   it("find the planted stockout and undercut, suggest reorders, and explain bad names", { timeout: 240_000 }, async () => {
     const manifest = await seedDemo(db(), { orders: 2000, seed: 7, end: END });
     const workspace = (await findWorkspaceBySlug(db(), "demo"))!;
-    const deps: ToolDeps = { db: db(), workspace, access: OWNER_ACCESS, actor: { memberId: null, channel: "cli" }, approvals: listOnlyApprovalSink(db()), clock: fixedClock(`${END}T18:00:00Z`), logger: silentLogger };
+    const deps: ToolDeps = { db: db(), workspace, access: OWNER_ACCESS, actor: { memberId: null, channel: "cli" }, approvals: listOnlyApprovalSink(db()), clock: fixedClock(`${END}T18:00:00Z`), logger: silentLogger, embedder: new LexicalEmbedder() };
     const stockout = manifest.planted.find((e): e is StockoutEvent => e.kind === "stockout" && e.workspace === "demo")!;
     const undercut = manifest.planted.find((e): e is CompetitorUndercutEvent => e.kind === "competitor_undercut" && e.workspace === "demo")!;
 

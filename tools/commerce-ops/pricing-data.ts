@@ -93,7 +93,8 @@ export interface PriceSuggestionData {
   readonly elasticity: ElasticityData;
 }
 
-export type SkipReason = "no_competitors" | "in_cool_down" | "already_positioned" | "no_price";
+/** team_rule: a price cut held back by a fact the team asked to keep ("we never discount the Classic line"). */
+export type SkipReason = "no_competitors" | "in_cool_down" | "already_positioned" | "no_price" | "team_rule";
 
 export interface SkippedProduct {
   readonly title: string;
@@ -149,6 +150,9 @@ export interface ProposalData {
   /** Why applying failed or was refused. */
   readonly error: string | null;
 }
+
+/** How a proposal warning quoting a kept fact begins: "Team rule: “we never discount the Classic line” (Ana, 2026-11-12)". */
+export const TEAM_RULE_WARNING = "Team rule: ";
 
 export interface ProposePriceChangeData {
   readonly proposal: ProposalData;

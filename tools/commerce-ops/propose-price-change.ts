@@ -11,10 +11,11 @@ import { createProposal, DEFAULT_PROPOSAL_TTL_MS } from "../../engines/approvals
 import { firstViolation } from "../../engines/pricing/check-variants.ts";
 import { loadPricingInputs, type VariantPricingInput } from "../../engines/pricing/pricing-sql.ts";
 import { roundPrice } from "../../engines/pricing/rounding.ts";
+import { factsForProducts } from "../../memory/facts/fact-queries.ts";
 import type { ToolDeps, ToolFactory } from "../tool-contract.ts";
 import { toolData, toolError, type ToolOutcome } from "../tool-outcome.ts";
 import type { proposePriceChangeSchema } from "./pricing-contracts.ts";
-import type { PriceSuggestionData, ProposePriceChangeData, SuggestionRuleData } from "./pricing-data.ts";
+import { TEAM_RULE_WARNING, type PriceSuggestionData, type ProposePriceChangeData, type SuggestionRuleData } from "./pricing-data.ts";
 import { proposalData, type ProposalDetails } from "./proposal-data.ts";
 import { resolveCatalog } from "./resolve-catalog.ts";
 import { plainMoney, violationMessage } from "./rule-messages.ts";
@@ -89,6 +90,15 @@ async function readChange(deps: ToolDeps, args: Args): Promise<Change | ToolOutc
   return { productId, variants, currentPriceCents: current, newPriceCents, rule: null, suggestionCode: null, lowestCompetitorCents: null };
 }
 
+/** A price cut on a product the team said never to discount: proposed as asked (a person asked for it), with the fact quoted to them. */
+async function teamRuleWarnings(deps: ToolDeps, change: { readonly productId: number; readonly currentPriceCents: number; readonly newPriceCents: number }): Promise<string[]> {
+  if (change.newPriceCents >= change.currentPriceCents) return [];
+  const facts = await factsForProducts(deps.db, deps.workspace.id, [change.productId]);
+  return facts
+    .filter((fact) => fact.claim.kind === "no_discount")
+    .map((fact) => `${TEAM_RULE_WARNING}“${fact.statement}” (${[fact.saidBy.name, fact.createdAt.toISOString().slice(0, 10)].filter((part) => part !== null).join(", ")})`);
+}
+
 /** Open proposals (pending, approved, applying) for any of these variants: a second one would race the first. */
 async function openProposalFor(deps: ToolDeps, variantIds: readonly number[]): Promise<string | null> {
   const wanted = new Set(variantIds);
@@ -147,7 +157,7 @@ export const createProposePriceChangeTool: ToolFactory<typeof proposePriceChange
       proposal: proposalData(view, { seesCosts: access.seesCosts, currency }),
       approvers: approvers.filter((a) => a.memberId !== actor.memberId).map((a) => ({ name: a.name, channel: a.channel })),
       askerCanApprove: canApprove(access.role),
-      warnings: [],
+      warnings: await teamRuleWarnings(deps, change),
     },
     [],
   );

@@ -10,6 +10,7 @@ import { suggestPricesForWorkspace, type SkippedVariant } from "../../engines/pr
 import type { SuggestionView } from "../../engines/pricing/rank-suggestions.ts";
 import type { PriceSuggestion } from "../../engines/pricing/suggest-price.ts";
 import type { DbOrTrx } from "../../db/database.ts";
+import { factsForProducts } from "../../memory/facts/fact-queries.ts";
 import { todayIn } from "../../engines/metrics/time/utc-bounds.ts";
 import type { AppliedConstraint, PriceSuggestionData, SkipReason, SkippedProduct, SuggestionRuleData } from "./pricing-data.ts";
 
@@ -119,17 +120,35 @@ export interface SuggestionQuery {
   readonly category: string | null;
 }
 
-/** The whole ranked list (no top cut): a product's variants with the same current and suggested price are one suggestion. */
+/** Products the team said never to discount (kept facts: memory/facts), among these. */
+async function neverDiscounted(db: DbOrTrx, workspaceId: number, productIds: readonly number[]): Promise<Set<number>> {
+  if (productIds.length === 0) return new Set();
+  const facts = await factsForProducts(db, workspaceId, productIds);
+  const wanted = new Set(productIds);
+  return new Set(facts.filter((fact) => fact.claim.kind === "no_discount").flatMap((fact) => fact.subjects.flatMap((subject) => subject.productIds.filter((id) => wanted.has(id)))));
+}
+
+/**
+ * The whole ranked list (no top cut): a product's variants with the same current and suggested price
+ * are one suggestion. A price cut on a product the team said never to discount is held back and
+ * listed as skipped (team_rule), first, so the answer says why.
+ */
 export async function suggestionList(db: DbOrTrx, workspace: Workspace, access: TurnAccess, query: SuggestionQuery, now: Date): Promise<SuggestionList> {
   const result = await suggestPricesForWorkspace(db, workspace, { productIds: query.productIds, category: query.category }, { view: query.view, top: ENGINE_TOP }, now);
+  const held = await neverDiscounted(db, workspace.id, [...new Set(result.suggestions.filter((s) => s.direction === "down").map((s) => s.productId))]);
   const groups = new Map<string, PriceSuggestion[]>();
+  const heldBack: SkippedProduct[] = [];
   for (const suggestion of result.suggestions) {
+    if (suggestion.direction === "down" && held.has(suggestion.productId)) {
+      if (!heldBack.some((item) => item.title === suggestion.title)) heldBack.push({ title: suggestion.title, reason: "team_rule" });
+      continue;
+    }
     const key = `${suggestion.productId}:${suggestion.currentPriceCents}:${suggestion.suggestedPriceCents}`;
     groups.set(key, [...(groups.get(key) ?? []), suggestion]);
   }
   const suggestions = [...groups.values()].map((group, index) => shape(group, index + 1, workspace.timezone, access.seesCosts));
   const seen = new Set<number>();
-  const skipped: SkippedProduct[] = [];
+  const skipped: SkippedProduct[] = [...heldBack];
   for (const skip of result.skipped) {
     if (seen.has(skip.productId)) continue;
     seen.add(skip.productId);

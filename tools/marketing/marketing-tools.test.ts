@@ -12,6 +12,7 @@ import { platformOf } from "./ad-names.ts";
 import { createBudgetReallocationTool } from "./budget-reallocation.ts";
 import { budgetReallocationSchema, marketingPerformanceSchema } from "./contracts.ts";
 import { createMarketingPerformanceTool } from "./marketing-performance.ts";
+import { LexicalEmbedder } from "../../memory/embeddings/lexical-embedder.ts";
 
 const END = "2026-11-21";
 
@@ -31,7 +32,7 @@ describeDatabase("marketing tools on the demo store", ({ db }) => {
   it("report ads by platform and campaign, and move budget without changing the total", { timeout: 240_000 }, async () => {
     await seedDemo(db(), { orders: 2000, seed: 7, end: END });
     const workspace = (await findWorkspaceBySlug(db(), "demo"))!;
-    const deps: ToolDeps = { db: db(), workspace, access: OWNER_ACCESS, actor: { memberId: null, channel: "cli" }, approvals: listOnlyApprovalSink(db()), clock: fixedClock(`${END}T18:00:00Z`), logger: silentLogger };
+    const deps: ToolDeps = { db: db(), workspace, access: OWNER_ACCESS, actor: { memberId: null, channel: "cli" }, approvals: listOnlyApprovalSink(db()), clock: fixedClock(`${END}T18:00:00Z`), logger: silentLogger, embedder: new LexicalEmbedder() };
     const performance = createMarketingPerformanceTool(deps);
 
     const byPlatform = await performance(marketingPerformanceSchema.parse({ comparison: "previous" }));

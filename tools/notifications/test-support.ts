@@ -11,6 +11,7 @@ import { listOnlyApprovalSink } from "../../engines/approvals/approval-requests.
 import { fixedClock } from "../../lib/clock.ts";
 import { silentLogger } from "../../lib/logger.ts";
 import type { ToolDeps } from "../tool-contract.ts";
+import { LexicalEmbedder } from "../../memory/embeddings/lexical-embedder.ts";
 
 export const NOW = "2026-11-21T18:00:00Z";
 
@@ -62,6 +63,7 @@ export async function notificationsWorld(db: Db): Promise<NotificationsWorld> {
       approvals: listOnlyApprovalSink(db),
       clock: fixedClock(NOW),
       logger: silentLogger,
+      embedder: new LexicalEmbedder(),
     }),
   };
 }

@@ -11,6 +11,7 @@
  */
 import { assertNever } from "../../../lib/assert-never.ts";
 import { currencyMinorDigits } from "../../../lib/money.ts";
+import { TEAM_RULE_WARNING } from "../../../tools/commerce-ops/pricing-data.ts";
 import type { ToolError } from "../../../tools/tool-outcome.ts";
 import { localParts } from "../format/dates.ts";
 import { money } from "../format/numbers.ts";
@@ -120,6 +121,10 @@ function reasonWords(rule: RuleMessage, message: string, context: AnswerContext)
 /** A proposal warning in words: "cerca del precio mínimo ($420)"; an unrecognised one as written. */
 export function ruleWarning(message: string, context: AnswerContext): string {
   const language = context.language;
+  if (message.startsWith(TEAM_RULE_WARNING)) {
+    const fact = message.slice(TEAM_RULE_WARNING.length);
+    return { en: `the team asked me to keep in mind ${fact}`, es: `el equipo me pidió recordar ${fact}`, pt: `a equipe me pediu para lembrar ${fact}` }[language];
+  }
   const rule = readRuleMessage(message, context);
   const price = "priceCents" in rule && rule.priceCents !== null ? ` (${money(rule.priceCents, context)})` : "";
   switch (rule.kind) {

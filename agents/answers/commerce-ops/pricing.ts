@@ -113,6 +113,7 @@ const SKIPPED: Readonly<Record<SkipReason, Phrases>> = {
   in_cool_down: { en: "changed recently, waiting out the cool-down", es: "cambiaron hace poco y están en período de espera", pt: "mudaram há pouco e estão no período de espera" },
   already_positioned: { en: "already well positioned", es: "ya bien posicionados", pt: "já bem posicionados" },
   no_price: { en: "no current price in the store", es: "sin precio actual en la tienda", pt: "sem preço atual na loja" },
+  team_rule: { en: "never discounted, as the team asked me to keep in mind", es: "nunca con descuento, como me pidió recordar el equipo", pt: "nunca com desconto, como a equipe me pediu para lembrar" },
 };
 
 /** "sin precios de competidores (Remera, Buzo); ya bien posicionados (Gorra)", most common reason first. */
@@ -180,5 +181,10 @@ export function suggestionsText(data: PriceSuggestionsData, base: AnswerContext)
     es: `Para aplicar una: «aplicar la sugerencia ${first.rank}» o «aplicar ${first.code}»; cada cambio se aprueba antes de tocar la tienda.`,
     pt: `Para aplicar uma: «aplicar a sugestão ${first.rank}» ou «aplicar ${first.code}»; cada mudança é aprovada antes de mexer na loja.`,
   }[language];
-  return { text: [headline(data, shown.length, context), shown.map((s) => suggestionLines(s, context)).join("\n"), act].join("\n"), suggestion: null };
+  const held = data.skipped.filter((item) => item.reason === "team_rule").map((item) => item.title);
+  const heldLine =
+    held.length === 0
+      ? []
+      : [{ en: `Not lowered, as the team asked me to keep in mind: ${held.slice(0, SKIPPED_NAMES).join(", ")}.`, es: `Sin rebaja, como me pidió recordar el equipo: ${held.slice(0, SKIPPED_NAMES).join(", ")}.`, pt: `Sem redução, como a equipe me pediu para lembrar: ${held.slice(0, SKIPPED_NAMES).join(", ")}.` }[language]];
+  return { text: [headline(data, shown.length, context), shown.map((s) => suggestionLines(s, context)).join("\n"), ...heldLine, act].join("\n"), suggestion: null };
 }

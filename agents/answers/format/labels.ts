@@ -107,6 +107,7 @@ const SOURCES: Readonly<Record<FreshnessSource, Phrases>> = {
   subscriptions: { en: "subscriptions", es: "suscripciones", pt: "assinaturas" },
   inventory: { en: "inventory", es: "inventario", pt: "estoque" },
   competitors: { en: "competitor prices", es: "precios de la competencia", pt: "preços da concorrência" },
+  memory: { en: "conversation memory", es: "memoria de conversaciones", pt: "memória de conversas" },
 };
 
 export function sourceLabel(source: FreshnessSource, language: Language): string {

@@ -45,6 +45,7 @@ export const workspaceContextSchema = z.object({
       competitors: z.boolean(),
     }),
   }),
+  facts: z.array(z.object({ statement: z.string(), saidBy: z.string().nullable(), at: z.string(), about: names })).optional(),
 });
 
 /** The block that ends every system prompt: marker line, fenced one-line JSON, marker line. */

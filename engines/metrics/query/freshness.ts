@@ -7,7 +7,8 @@ import type { DbOrTrx } from "../../../db/database.ts";
 import type { ConnectorProvider } from "../../../db/schema/connectors.ts";
 import type { FactName } from "../facts/measures.ts";
 
-export const FRESHNESS_SOURCES = ["orders", "ads", "web", "subscriptions", "inventory", "competitors"] as const;
+/** memory: conversation memory (what recall can find), as of its newest stored message or fact. */
+export const FRESHNESS_SOURCES = ["orders", "ads", "web", "subscriptions", "inventory", "competitors", "memory"] as const;
 export type FreshnessSource = (typeof FRESHNESS_SOURCES)[number];
 
 export interface Freshness {
@@ -63,6 +64,10 @@ async function latestData(db: DbOrTrx, workspaceId: number, source: FreshnessSou
       const row = await sql<{ at: Date | null }>`select max(observed_at) as at from competitor_prices where workspace_id = ${workspaceId}`.execute(db);
       return iso(row.rows[0]?.at ?? null);
     }
+    case "memory": {
+      const row = await sql<{ at: Date | null }>`select max(created_at) as at from memory_embeddings where workspace_id = ${workspaceId}`.execute(db);
+      return iso(row.rows[0]?.at ?? null);
+    }
   }
 }
 
@@ -74,6 +79,8 @@ const PROVIDERS: Readonly<Record<FreshnessSource, readonly ConnectorProvider[]>>
   inventory: ["shopify"],
   // A price feed's scheduled syncs date competitor data; manual imports (bizos competitors) leave no trace to date them by.
   competitors: ["competitor_feed"],
+  // Memory is written by the product itself, never loaded from a provider.
+  memory: [],
 };
 
 async function lastLoaded(db: DbOrTrx, workspaceId: number, source: FreshnessSource): Promise<string | null> {

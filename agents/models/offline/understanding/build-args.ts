@@ -15,6 +15,7 @@ import { competitorPricesSchema, inventoryStatusSchema, reorderSuggestionsSchema
 import { priceChangesSchema, priceSuggestionsSchema, proposePriceChangeSchema, undoPriceChangeSchema } from "../../../../tools/commerce-ops/pricing-contracts.ts";
 import { budgetReallocationSchema, marketingPerformanceSchema } from "../../../../tools/marketing/contracts.ts";
 import { explainNotificationSchema, insightFeedbackSchema, notificationPreferencesSchema } from "../../../../tools/notifications/contracts.ts";
+import { forgetMemorySchema, recallMemorySchema, rememberFactSchema } from "../../../../tools/memory/contracts.ts";
 import type { ToolName } from "../../../../tools/tool-names.ts";
 import type { WorkspaceContext } from "../../../shared/workspace-context.ts";
 import type { MemberKind, MemberMatch } from "./members.ts";
@@ -45,6 +46,9 @@ export const TOOL_SCHEMAS = {
   notification_preferences: notificationPreferencesSchema,
   explain_notification: explainNotificationSchema,
   insight_feedback: insightFeedbackSchema,
+  recall_memory: recallMemorySchema,
+  remember_fact: rememberFactSchema,
+  forget_memory: forgetMemorySchema,
 } as const satisfies Record<ToolName, z.ZodType>;
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, Math.round(value)));
@@ -247,6 +251,9 @@ function build(tool: ToolName, reading: Reading, context: WorkspaceContext, base
     case "notification_preferences":
     case "explain_notification":
     case "insight_feedback":
+    case "recall_memory":
+    case "remember_fact":
+    case "forget_memory":
       return { ...base };
   }
 }
@@ -270,6 +277,10 @@ const FALLBACK: Readonly<Record<ToolName, Args>> = {
   notification_preferences: {},
   explain_notification: {},
   insight_feedback: { verdict: "not_useful" },
+  // Never used: memory calls are built whole from the message (memory-orders.ts).
+  recall_memory: { query: "?" },
+  remember_fact: { statement: "?" },
+  forget_memory: {},
 };
 
 /** Arguments parsed by the tool's schema (defaults filled in); the tool's plain defaults when they do not parse. */

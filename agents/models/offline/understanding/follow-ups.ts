@@ -106,6 +106,10 @@ function agentOf(previous: PreviousCall, tool: ToolName): ToolChoice["agent"] {
     case "explain_notification":
     case "insight_feedback":
       return "notifications";
+    case "recall_memory":
+    case "remember_fact":
+    case "forget_memory":
+      return "memory";
   }
 }
 

@@ -10,6 +10,7 @@ import { followUpKind, followUpTarget, yearAgoAsComparison } from "./follow-ups.
 import { chooseTool, queryAgent, readChangeRequest, readSocial, type ToolChoice } from "./intents.ts";
 import { detectLanguage } from "./language.ts";
 import { nearestNames } from "./members.ts";
+import { readMemoryIntent } from "./memory-orders.ts";
 import { readNotificationIntent } from "./notification-orders.ts";
 import { readPriceIntent } from "./price-orders.ts";
 import { readMessage, type Reading } from "./reading.ts";
@@ -34,11 +35,22 @@ function clarifyData(reading: Reading): Intent | null {
   return null;
 }
 
-/** Proposals and notification settings are not followed up ("¿y en septiembre?" after one refers to the question before it). */
-const NOT_FOLLOWED: ReadonlySet<string> = new Set(["propose_price_change", "undo_price_change", "notification_preferences", "explain_notification", "insight_feedback"]);
+/** Proposals, notification settings and memory calls are not followed up ("¿y en septiembre?" after one refers to the question before it). */
+const NOT_FOLLOWED: ReadonlySet<string> = new Set([
+  "propose_price_change",
+  "undo_price_change",
+  "notification_preferences",
+  "explain_notification",
+  "insight_feedback",
+  "recall_memory",
+  "remember_fact",
+  "forget_memory",
+]);
 const isProposal = (call: PreviousCall): boolean => NOT_FOLLOWED.has(call.tool);
 
 function intentOf(reading: Reading, input: UnderstandingInput): Intent {
+  const memory = readMemoryIntent(reading);
+  if (memory !== null) return memory;
   const notification = readNotificationIntent(reading, input.previous);
   if (notification !== null) return notification;
   const price = readPriceIntent(reading, input.context, input.previous);

@@ -22,7 +22,8 @@ export const LANGUAGE_WORDS: Readonly<Record<Language, ReadonlyMap<string, numbe
       "up down weekly monthly daily trend breakdown report summary overview spend spent cost costs buyers returns discounts shipping stock sellers bought buy " +
       "much more less most least than top-selling worst best-selling next last-year quarterly churn growth visitors visits clicks impressions " +
       "apply undo revert pricing suggestions pending approval overpriced underpriced expensive cheap lower raise " +
-      "alerts digest notifications quiet night useful helpful send sent stop turn",
+      "alerts digest notifications quiet night useful helpful send sent stop turn " +
+      "forget remember decide decided talked discussed said asked never always",
     "in me a an write code sort list ads spend this week month year last quarter days next order value average rate conversion sessions revenue margin units customer growth mtd ytd qtd weekend",
   ),
   es: weights(
@@ -33,7 +34,8 @@ export const LANGUAGE_WORDS: Readonly<Record<Language, ReadonlyMap<string, numbe
       "semana-pasada mes-pasado cada segun entre-los hace sobre estos estas esos esas eso esto aca aqui alli tambien porque pedimos tuvimos vendio vendieron facturamos decime dime mira che " +
       "trimestre manana quedan queda quedarnos sin cohorte cohortes proveedor quien quienes precios precio bajando subiendo sugerencias sugerencia tasa con vendido vendidos llevamos " +
       "deshacer deshace revertir aplicala baja bajala bajale sube subila subile cambia cambiale pendientes aprobacion cambios caros baratos " +
-      "resumen mandame mandes mandaste envies enviaste notificaciones sirve sirvio silencio llego noche",
+      "resumen mandame mandes mandaste envies enviaste notificaciones sirve sirvio silencio llego noche " +
+      "olvida olvidalo olvidate recuerda recuerdas acuerdate anota hablamos dijimos pregunte dije",
     "que la en por como este esta estamos vamos de pedidos clientes unidades anterior mes semana desde a o no se me mi dias",
   ),
   pt: weights(
@@ -43,7 +45,8 @@ export const LANGUAGE_WORDS: Readonly<Record<Language, ReadonlyMap<string, numbe
       "ultimos ultimas ultimo ultima anuncios piada futebol comparacao relacao cada segundo sobre estes estas esses essas aqui ali vendeu venderam faturamos mostra mostre ha faz ano anos " +
       "amanha restam sem pq analise coorte coortes fornecedor preciso precisamos taxa com quem baixou abaixo sugestao sugestoes preco precos vendendo desse dessa deste desta nesse nessa neste nesta " +
       "desfazer desfaz reverter aplique sobe baixa abaixa muda pendentes aprovacao mudancas alteracoes aplicadas aplicados " +
-      "resumo notificacoes recebi mandou enviou relatorio desliga serve noite",
+      "resumo notificacoes recebi mandou enviou relatorio desliga serve noite " +
+      "esquece esqueca lembra lembre lembrar anote falamos perguntei disse",
     "que a o e no na nos nas por como este esta estamos vamos de pedidos clientes unidades anterior mes semana desde vendemos dos se me dias",
   ),
 };
