@@ -10,12 +10,10 @@
  * recency-weighted) for Q questions, each asked by a member of a workspace in turn, and says whether
  * PostgreSQL's plan for the vector side uses the HNSW index.
  */
-import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { sql } from "kysely";
-import { openPglite, openPostgres, type DatabaseHandle } from "../db/connection.ts";
+import type { DatabaseHandle } from "../db/connection.ts";
 import { inTransaction, type Db } from "../db/database.ts";
 import { migrateToLatest } from "../db/migrate.ts";
 import { createMember } from "../db/repositories/members.ts";
@@ -26,12 +24,13 @@ import { useIterativeScan, vectorCandidatesQuery } from "../memory/recall-candid
 import { rememberMessages, type MemoryItem } from "../memory/remember.ts";
 import { percentile } from "./bench-database.ts";
 import { corpusMessages, corpusQuestions } from "./memory-corpus.ts";
+import { DEFAULT_SERVER_URL, openOwnDatabase } from "../evals/own-database.ts";
 import { dialectFlag, positiveFlag } from "./bench-args.ts";
 
 const { values } = parseArgs({
   options: {
     dialect: { type: "string", default: "postgres" },
-    url: { type: "string", default: "postgres://postgres@127.0.0.1:5432" },
+    url: { type: "string", default: DEFAULT_SERVER_URL },
     messages: { type: "string", default: "100000" },
     workspaces: { type: "string", default: "20" },
     queries: { type: "string", default: "200" },
@@ -52,24 +51,8 @@ let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
 sampler.unref();
 
-async function openMemoryDatabase(): Promise<DatabaseHandle> {
-  if (dialect === "postgres") {
-    const name = "bizos_bench_memory";
-    const admin = new pg.Client({ connectionString: new URL("/postgres", values.url).toString() });
-    await admin.connect();
-    try {
-      if (values.fresh) await admin.query(`drop database if exists "${name}" with (force)`);
-      const exists = await admin.query("select 1 from pg_database where datname = $1", [name]);
-      if (!exists.rowCount) await admin.query(`create database "${name}"`);
-    } finally {
-      await admin.end();
-    }
-    return openPostgres(new URL(`/${name}`, values.url).toString(), 4);
-  }
-  const dir = path.resolve(".data", "bench", "memory");
-  if (values.fresh && existsSync(dir)) rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  return openPglite({ dataDir: dir });
+function openMemoryDatabase(): Promise<DatabaseHandle> {
+  return openOwnDatabase({ dialect, name: "bizos_bench_memory", serverUrl: values.url, dir: path.resolve(".data", "bench", "memory"), fresh: values.fresh, dropOnClose: false });
 }
 
 interface BenchWorkspace {

@@ -1,7 +1,8 @@
 /**
  * The memory suite's report for people (figures per language and cross-language, leaks, misses)
- * and for machines (--json).
+ * and for machines (--json), naming the database it ran on when the caller says it.
  */
+import type { Dialect } from "../db/connection.ts";
 import { MEMORY_GROUPS, type GroupFigures, type MemoryReport } from "./memory-suite.ts";
 
 const pct = (share: number) => `${(share * 100).toFixed(1).padStart(5)}%`;
@@ -11,9 +12,9 @@ function row(label: string, figures: GroupFigures): string {
   return `${label.padEnd(9)}${String(figures.cases).padStart(5)}   ${pct(figures.recallAt1)}    ${pct(figures.recallAt5)}   ${figures.mrr.toFixed(3)}`;
 }
 
-export function formatMemoryReport(report: MemoryReport): string {
+export function formatMemoryReport(report: MemoryReport, dialect?: Dialect): string {
   const lines = [
-    `Memory recall (${report.embedder}): ${report.overall.cases} recall cases, recall@5 ${pct(report.overall.recallAt5).trim()}, MRR ${report.overall.mrr.toFixed(3)}; ${report.privacyCases} privacy cases, leaks: ${report.leaks}`,
+    `Memory recall (${report.embedder}${dialect === undefined ? "" : ` on ${dialect}`}): ${report.overall.cases} recall cases, recall@5 ${pct(report.overall.recallAt5).trim()}, MRR ${report.overall.mrr.toFixed(3)}; ${report.privacyCases} privacy cases, leaks: ${report.leaks}`,
     "",
     `${"".padEnd(9)}cases   recall@1  recall@5   MRR`,
     row("overall", report.overall),
@@ -28,6 +29,6 @@ export function formatMemoryReport(report: MemoryReport): string {
   return lines.join("\n");
 }
 
-export function memoryReportJson(report: MemoryReport): string {
-  return JSON.stringify(report, null, 2);
+export function memoryReportJson(report: MemoryReport, dialect?: Dialect): string {
+  return JSON.stringify(dialect === undefined ? report : { dialect, ...report }, null, 2);
 }

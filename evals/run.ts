@@ -3,7 +3,7 @@
  *
  *   npm run eval -- [--dataset FILE] [--workspace W] [--now ISO] [--json] [--limit N] [--filter TEXT]
  *                   [--database memory|configured] [--orders N] [--seed S]
- *   npm run eval -- --suite memory [...]   (the memory recall suite: memory-run.ts)
+ *   npm run eval -- --suite memory [--dialect pglite|postgres] [...]   (the memory recall suite: memory-run.ts)
  *
  * memory (default): a fresh in-memory PGlite seeded with the demo up to --now's date; configured:
  * the configured DATABASE_URL / embedded database as it is. Prints the accuracy report (or --json);

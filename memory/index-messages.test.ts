@@ -1,7 +1,7 @@
 /**
  * The memory indexer on both dialects: messages become memories once, private or shared by where
- * they were said, batch by batch; a change of embedder re-embeds and drops the old vectors; another
- * workspace is never touched.
+ * they were said, batch by batch; tool results' summaries become tool_result memories under the same
+ * rule; a change of embedder re-embeds and drops the old vectors; another workspace is never touched.
  */
 import { expect, it } from "vitest";
 import { recordMessage, upsertConversation } from "../db/repositories/conversations.ts";
@@ -10,7 +10,9 @@ import { createWorkspace } from "../db/repositories/workspaces.ts";
 import { describeDatabase } from "../test/database.ts";
 import type { Embedder } from "./embeddings/embedder.ts";
 import { LexicalEmbedder } from "./embeddings/lexical-embedder.ts";
+import { forget } from "./forget.ts";
 import { indexWorkspaceMessages } from "./index-messages.ts";
+import { memorySources } from "./memory-sources.ts";
 import { recallMemories } from "./recall.ts";
 
 const embedder = new LexicalEmbedder();
@@ -29,7 +31,7 @@ describeDatabase("the memory indexer", ({ db }) => {
     return { id: workspace.id, ana: ana.id, ben: ben.id };
   }
 
-  async function say(workspaceId: number, memberId: number, channel: string, threadKey: string, texts: readonly string[], role: "user" | "assistant" = "user") {
+  async function say(workspaceId: number, memberId: number | null, channel: string, threadKey: string, texts: readonly string[], role: "user" | "assistant" | "tool" = "user") {
     const conversation = await upsertConversation(db(), { workspaceId, memberId, channel, threadKey, at: NOW });
     for (const [index, content] of texts.entries()) {
       await recordMessage(db(), { workspaceId, conversationId: conversation.id, memberId, role, content, language: null, metadata: {}, at: new Date(NOW.getTime() + index * 1000) });
@@ -86,5 +88,51 @@ describeDatabase("the memory indexer", ({ db }) => {
     expect(halfway.filter((row) => row.embedding_model === "offline-lexical-v2")).toHaveLength(5);
     expect(await indexWorkspaceMessages(db(), next, tienda.id, 5)).toEqual({ indexed: 2, replaced: 2, more: false });
     expect(new Set((await rows(tienda.id)).map((row) => row.embedding_model))).toEqual(new Set(["offline-lexical-v2"]));
+  });
+
+  it("keeps tool results as tool_result memories, scoped like the conversation, re-embedded and forgotten like messages", async () => {
+    const tienda = await shop("herramientas");
+    await say(tienda.id, tienda.ana, "whatsapp", "+5215511111111", ["propose_price_change Playera Básica Negro: 299.00 → 279.00 MXN, code 4F2K, pending approval"], "tool");
+    await say(tienda.id, tienda.ben, "slack", "C0OPS:1731000000.0002", ["inventory_status stockout_risk, next 14 days: 2 at risk; Sudadera Terracota (M) · MN-SUD-0118-M 0 on hand"], "tool");
+    await say(tienda.id, null, "web", "web-thread-1", ["query_metrics net_sales 2026-11-14..2026-11-20: 123,456.70 MXN"], "tool");
+    await say(tienda.id, tienda.ana, "whatsapp", "+5215511111111", ["¿cuánto vendimos?"]);
+
+    expect(await indexWorkspaceMessages(db(), embedder, tienda.id)).toEqual({ indexed: 4, replaced: 0, more: false });
+    const stored = await db().selectFrom("memory_embeddings").select(["id", "kind", "member_id", "source_id", "content", "created_at"]).where("workspace_id", "=", tienda.id).orderBy("source_id").execute();
+    expect(stored.map((row) => [row.kind, row.member_id, row.content.split(" ")[0]])).toEqual([
+      ["tool_result", tienda.ana, "propose_price_change"],
+      ["tool_result", null, "inventory_status"],
+      ["tool_result", null, "query_metrics"],
+      ["message", tienda.ana, "¿cuánto"],
+    ]);
+    // Each has a vector of the current embedder now: nothing is embedded twice.
+    expect(await indexWorkspaceMessages(db(), embedder, tienda.id)).toEqual({ indexed: 0, replaced: 0, more: false });
+
+    // Recall by the words a tool result said: the proposal's code and product, for Ana only.
+    const forAna = await recallMemories(db(), embedder, { workspaceId: tienda.id, memberId: tienda.ana, text: "propuesta 4F2K Playera Básica Negro", now: NOW });
+    expect(forAna[0]?.content).toContain("code 4F2K");
+    const forBen = await recallMemories(db(), embedder, { workspaceId: tienda.id, memberId: tienda.ben, text: "propuesta 4F2K Playera Básica Negro", now: NOW });
+    expect(forBen.map((memory) => memory.content).join("\n")).not.toContain("4F2K");
+
+    // Where each was said.
+    const sources = await memorySources(db(), tienda.id, stored.map((row) => ({ id: row.id, kind: row.kind, sourceId: row.source_id, createdAt: row.created_at })));
+    expect(stored.map((row) => sources.get(row.id)?.channel)).toEqual(["whatsapp", "slack", "web", "whatsapp"]);
+
+    // A new embedder replaces tool_result vectors as it does message vectors.
+    expect(await indexWorkspaceMessages(db(), renamed("offline-lexical-v2"), tienda.id)).toEqual({ indexed: 4, replaced: 4, more: false });
+    const renewed = await db().selectFrom("memory_embeddings").select(["id", "kind", "source_id", "embedding_model"]).where("workspace_id", "=", tienda.id).orderBy("source_id").execute();
+    expect(renewed.map((row) => [row.kind, row.embedding_model])).toEqual([
+      ["tool_result", "offline-lexical-v2"],
+      ["tool_result", "offline-lexical-v2"],
+      ["tool_result", "offline-lexical-v2"],
+      ["message", "offline-lexical-v2"],
+    ]);
+
+    // Forgetting a tool result empties its message, so the next pass does not bring it back.
+    expect(await forget(db(), tienda.id, [renewed[0]!.id])).toBe(1);
+    const emptied = await db().selectFrom("messages").select("content").where("id", "=", renewed[0]!.source_id!).executeTakeFirstOrThrow();
+    expect(emptied.content).toBe("");
+    expect(await indexWorkspaceMessages(db(), renamed("offline-lexical-v2"), tienda.id)).toEqual({ indexed: 0, replaced: 0, more: false });
+    expect(await db().selectFrom("memory_embeddings").select("id").where("workspace_id", "=", tienda.id).execute()).toHaveLength(3);
   });
 });

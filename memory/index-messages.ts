@@ -1,19 +1,40 @@
 /**
  * Keeps conversation memory in step with the conversations: the messages of a workspace that have no
  * vector of the current embedder yet are embedded and stored (text, vector, when, and whose it is:
- * memory/message-scope.ts), oldest first, a batch at a time. A message that had vectors of another
- * embedder gets new ones and loses the old ones in the same transaction, so a change of provider
- * re-embeds in the background while recall keeps working on the rows already converted (recall only
- * compares vectors of one embedder).
+ * memory/message-scope.ts), oldest first, a batch at a time. What people and the assistant said
+ * becomes a "message" memory; a "tool" message (one tool result's summary line) a "tool_result"
+ * one, under the same member scope. A message that had vectors of another embedder gets new ones
+ * and loses the old ones in the same transaction, so a change of provider re-embeds in the
+ * background while recall keeps working on the rows already converted (recall only compares
+ * vectors of one embedder). The memory agent's own answers are not embedded: they quote memories
+ * that are already there.
  */
 import { sql } from "kysely";
 import { inTransaction, type DbOrTrx } from "../db/database.ts";
 import type { Embedder } from "./embeddings/embedder.ts";
 import { memoryOwner } from "./message-scope.ts";
+import type { MemoryKind } from "./recall-candidates.ts";
 import { rememberMessages } from "./remember.ts";
 
 /** Messages embedded per call. */
 export const INDEX_BATCH_SIZE = 500;
+
+/** The message roles memory keeps, and the kind of memory each becomes. */
+const INDEXED_ROLES = ["user", "assistant", "tool"] as const;
+/** The memory kinds that come from messages (a message id is their source_id). */
+export const MESSAGE_KINDS = ["message", "tool_result"] as const satisfies readonly MemoryKind[];
+
+/** True for a memory whose source_id is a message id (a message or a tool result's summary). */
+export function isMessageMemory(kind: MemoryKind): kind is (typeof MESSAGE_KINDS)[number] {
+  return (MESSAGE_KINDS as readonly MemoryKind[]).includes(kind);
+}
+
+function memoryKindOfRole(role: string): (typeof MESSAGE_KINDS)[number] {
+  return role === "tool" ? "tool_result" : "message";
+}
+
+/** memoryKindOfRole in SQL, for the row `m` of messages. */
+const MESSAGE_KIND_SQL = sql<MemoryKind>`(case when m.role = 'tool' then 'tool_result' else 'message' end)`;
 
 export interface IndexOutcome {
   /** Messages embedded and stored now. */
@@ -28,10 +49,12 @@ export async function indexWorkspaceMessages(db: DbOrTrx, embedder: Embedder, wo
   const pending = await db
     .selectFrom("messages as m")
     .innerJoin("conversations as c", (join) => join.onRef("c.id", "=", "m.conversation_id").onRef("c.workspace_id", "=", "m.workspace_id"))
-    .select(["m.id", "m.content", "m.created_at", "c.channel", "c.thread_key", "c.member_id"])
+    .select(["m.id", "m.role", "m.content", "m.created_at", "c.channel", "c.thread_key", "c.member_id"])
     .where("m.workspace_id", "=", workspaceId)
-    .where("m.role", "in", ["user", "assistant"])
+    .where("m.role", "in", [...INDEXED_ROLES])
     .where(sql<boolean>`length(trim(m.content)) > 0`)
+    // The memory agent's answers quote earlier memories: embedding them would bring each quote back twice.
+    .where(sql<boolean>`coalesce(m.metadata->>'agent', '') <> 'memory'`)
     .where((eb) =>
       eb.not(
         eb.exists(
@@ -39,7 +62,7 @@ export async function indexWorkspaceMessages(db: DbOrTrx, embedder: Embedder, wo
             .selectFrom("memory_embeddings as e")
             .select("e.id")
             .where("e.workspace_id", "=", workspaceId)
-            .where("e.kind", "=", "message")
+            .where("e.kind", "=", MESSAGE_KIND_SQL)
             .whereRef("e.source_id", "=", "m.id")
             .where("e.embedding_model", "=", embedder.id),
         ),
@@ -58,7 +81,7 @@ export async function indexWorkspaceMessages(db: DbOrTrx, embedder: Embedder, wo
       batch.map((row) => ({
         workspaceId,
         memberId: memoryOwner({ channel: row.channel, threadKey: row.thread_key, memberId: row.member_id }),
-        kind: "message" as const,
+        kind: memoryKindOfRole(row.role),
         sourceId: row.id,
         content: row.content,
         createdAt: row.created_at,
@@ -67,7 +90,7 @@ export async function indexWorkspaceMessages(db: DbOrTrx, embedder: Embedder, wo
     const removed = await trx
       .deleteFrom("memory_embeddings")
       .where("workspace_id", "=", workspaceId)
-      .where("kind", "=", "message")
+      .where("kind", "in", [...MESSAGE_KINDS])
       .where("source_id", "in", sourceIds)
       .where("embedding_model", "!=", embedder.id)
       .returning("source_id")

@@ -1,9 +1,10 @@
 /**
  * Where and when a memory was said, for answers that cite it ("on WhatsApp, 12 Nov") and for
- * `bizos memory list`: a message memory's conversation channel and time, read for many memories at
- * once, tenant-scoped.
+ * `bizos memory list`: a message or tool-result memory's conversation channel and time, read for
+ * many memories at once, tenant-scoped.
  */
 import type { DbOrTrx } from "../db/database.ts";
+import { isMessageMemory } from "./index-messages.ts";
 import type { MemoryKind } from "./recall-candidates.ts";
 
 export interface MemorySource {
@@ -15,7 +16,7 @@ export interface MemorySource {
 
 /** Sources by memory id, for the given memories of one workspace. */
 export async function memorySources(db: DbOrTrx, workspaceId: number, memories: readonly { readonly id: number; readonly kind: MemoryKind; readonly sourceId: number | null; readonly createdAt: Date }[]): Promise<Map<number, MemorySource>> {
-  const messageIds = memories.flatMap((memory) => (memory.kind === "message" && memory.sourceId !== null ? [memory.sourceId] : []));
+  const messageIds = memories.flatMap((memory) => (isMessageMemory(memory.kind) && memory.sourceId !== null ? [memory.sourceId] : []));
   const channels = new Map<number, string>();
   if (messageIds.length > 0) {
     const rows = await db
@@ -27,7 +28,7 @@ export async function memorySources(db: DbOrTrx, workspaceId: number, memories: 
       .execute();
     for (const row of rows) channels.set(row.id, row.channel);
   }
-  return new Map(memories.map((memory) => [memory.id, { channel: memory.kind === "message" && memory.sourceId !== null ? (channels.get(memory.sourceId) ?? null) : null, at: memory.createdAt }]));
+  return new Map(memories.map((memory) => [memory.id, { channel: isMessageMemory(memory.kind) && memory.sourceId !== null ? (channels.get(memory.sourceId) ?? null) : null, at: memory.createdAt }]));
 }
 
 export interface ListedMemory {

@@ -71,9 +71,13 @@ describeDatabase("conversation gateway", ({ db, handle }) => {
     expect(sent.freshness).toBe(outcome.result.freshness);
     expect(scheduled).toEqual([outcome.outboxId]);
 
-    const logged = await db().selectFrom("messages").select(["role", "content", "member_id"]).orderBy("id").execute();
-    expect(logged.map((row) => row.role)).toEqual(["user", "assistant"]);
+    const logged = await db().selectFrom("messages").select(["role", "content", "member_id", "metadata"]).orderBy("id").execute();
+    expect(logged.map((row) => row.role)).toEqual(["user", "assistant", "tool"]);
     expect(logged[0]).toMatchObject({ content: message.text, member_id: owner.id });
+    // The tool result's summary, after the answer: what memory will recall of this turn's figures.
+    expect(outcome.result.toolSummaries).toHaveLength(1);
+    expect(logged[2]).toMatchObject({ content: outcome.result.toolSummaries[0], member_id: owner.id, metadata: { tool: "query_metrics" } });
+    expect(logged[2]!.content).toMatch(/^query_metrics net_sales \d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}: [\d,]+\.\d{2} MXN/);
     const identity = await db().selectFrom("channel_identities").select("last_inbound_at").where("member_id", "=", owner.id).executeTakeFirstOrThrow();
     expect(identity.last_inbound_at?.toISOString()).toBe(FIXTURE_NOW.toISOString());
 

@@ -6,7 +6,8 @@
  * sender resolved to a member and workspace (an unknown sender gets one polite reply in their
  * language and nothing else) → the member's window on the channel noted (held WhatsApp messages
  * are released) → the per-member rate limit → the conversation and the message recorded → the
- * turn run with the member's access → the answer recorded and queued for delivery.
+ * turn run with the member's access → the answer and its tool results' summaries recorded (the
+ * memory indexer embeds them) and the answer queued for delivery.
  */
 import { randomUUID } from "node:crypto";
 import { tokenize } from "../../agents/models/offline/understanding/normalize.ts";
@@ -14,7 +15,7 @@ import { detectLanguage } from "../../agents/models/offline/understanding/langua
 import type { Language } from "../../agents/shared/language.ts";
 import type { ConversationRuntime, TurnResult } from "../../agents/turn-types.ts";
 import type { Db } from "../../db/database.ts";
-import { countMemberMessagesSince, findConversation, recordMessage, touchIdentity, upsertConversation, type ConversationRef } from "../../db/repositories/conversations.ts";
+import { countMemberMessagesSince, findConversation, recordMessage, recordTurnMessages, touchIdentity, upsertConversation, type ConversationRef } from "../../db/repositories/conversations.ts";
 import { claimInboundEvent } from "../../db/repositories/inbound-events.ts";
 import { findMemberByIdentity } from "../../db/repositories/members.ts";
 import { enqueueOutbox, releaseHeld } from "../../db/repositories/outbox.ts";
@@ -29,6 +30,7 @@ import { textMessage, type OutboundMessage } from "../outbound/outbound-message.
 import type { Destination } from "../outbound/recipients.ts";
 import type { ActionRouter } from "./action-router.ts";
 import { gatewayReply, type GatewayReply } from "./gateway-replies.ts";
+import { answeredTurn } from "./turn-record.ts";
 import type { ActionEvent, InboundHandler, InboundMessage, InboundOutcome } from "./inbound-message.ts";
 
 const RATE_WINDOW_MS = 60_000;
@@ -181,14 +183,7 @@ export function createConversationGateway(options: GatewayOptions): InboundHandl
         logger.error("conversation turn failed", { error, reference, workspace: sender.workspace.slug, channel: message.channel });
         return { status: "failed", outboxId: await shortReply("turn_failed", language, sender, destination, key("failed")), error: reference };
       }
-      await recordMessage(db, {
-        ...base,
-        at: clock.now(),
-        role: "assistant",
-        content: result.answer,
-        language: result.language,
-        metadata: { agent: result.agent, tools: result.toolCalls.map((call) => call.name), kind: result.kind, numbersChecked: result.numbersChecked },
-      });
+      await recordTurnMessages(db, { ...base, question: null, ...answeredTurn(result, clock.now()) });
       const outboxId = await queue({ sender, destination, message: outboundFromTurn(result, { currency: sender.workspace.currency }), key: key("reply") });
       return { status: "answered", outboxId, result };
     },

@@ -1,6 +1,8 @@
 /**
  * The local web chat: a page for trying the assistant in a browser, and the JSON endpoint it calls.
- * Every message becomes the same conversation turn as `bizos ask`. Meant for localhost.
+ * Every message becomes the same conversation turn as `bizos ask`, recorded as the channels record
+ * theirs (channel "web", the chat's thread, no member: the owner) so conversation memory has it too.
+ * Meant for localhost.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +12,7 @@ import type { Db } from "../../db/database.ts";
 import { findWorkspaceBySlug, listWorkspaces } from "../../db/repositories/workspaces.ts";
 import type { Clock } from "../../lib/clock.ts";
 import type { Logger } from "../../lib/logger.ts";
+import { answeredTurn, recordOwnerTurn } from "../inbound/turn-record.ts";
 import { CHAT_PAGE } from "./chat-page.ts";
 
 const MAX_BODY_BYTES = 16 * 1024;
@@ -82,7 +85,9 @@ export function webChatHandler(options: Omit<WebChatOptions, "port" | "host">) {
         if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`).join("; "));
         const workspace = await findWorkspaceBySlug(options.db, parsed.data.workspace);
         if (!workspace) throw new HttpError(404, `no workspace "${parsed.data.workspace}"`);
-        const result = await options.runtime.runTurn({ workspace, text: parsed.data.text, thread: parsed.data.thread ?? null, now: options.clock.now() });
+        const askedAt = options.clock.now();
+        const result = await options.runtime.runTurn({ workspace, text: parsed.data.text, thread: parsed.data.thread ?? null, now: askedAt });
+        await recordOwnerTurn(options.db, { workspaceId: workspace.id, channel: "web", threadKey: result.thread, question: parsed.data.text, askedAt, answered: answeredTurn(result, options.clock.now()) });
         return sendJson(res, 200, result);
       }
       throw new HttpError(404, "not found");

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline/promises";
 import type { Command } from "commander";
 import { createConversationRuntime } from "../../agents/runtime.ts";
 import type { ConversationRuntime, TurnResult } from "../../agents/turn-types.ts";
 import { createConversationModels } from "../../agents/models/conversation-models.ts";
+import { answeredTurn, recordOwnerTurn } from "../../channels/inbound/turn-record.ts";
 import { startWebChat } from "../../channels/web/chat-server.ts";
 import type { Workspace } from "../../db/schema/core.ts";
 import { InputError } from "../../lib/input-error.ts";
@@ -15,6 +17,7 @@ import { tokenize } from "../../agents/models/offline/understanding/normalize.ts
 import { withAppContext, type AppContext } from "../app-context.ts";
 import { instantOption, integerOption } from "../options.ts";
 import { requireWorkspace } from "../workspace-lookup.ts";
+import { chooseEmbedder } from "../../memory/embeddings/choose-embedder.ts";
 
 interface TurnOptions {
   workspace?: string;
@@ -24,7 +27,7 @@ interface TurnOptions {
 }
 
 async function openRuntime(ctx: AppContext): Promise<ConversationRuntime> {
-  return createConversationRuntime({ db: ctx.database.db, pool: ctx.database.pool, models: createConversationModels(ctx.config.models), logger: ctx.logger });
+  return createConversationRuntime({ db: ctx.database.db, pool: ctx.database.pool, models: createConversationModels(ctx.config.models), logger: ctx.logger, embedder: chooseEmbedder(ctx.config) });
 }
 
 interface TerminalConversation {
@@ -37,7 +40,8 @@ interface TerminalConversation {
 /**
  * The terminal's conversation: the runtime plus the approvals desk, as the machine's owner. Approval
  * requests for other approvers wait in the outbox until `bizos start` delivers them; changes
- * approved here are applied in this process and the outcome printed.
+ * approved here are applied in this process and the outcome printed. Every line and its answer
+ * (with the turn's tool results) are recorded as a "cli" conversation, so memory has them too.
  */
 async function openConversation(ctx: AppContext, pinnedNow: Date | undefined): Promise<TerminalConversation> {
   const { config, database, logger } = ctx;
@@ -57,7 +61,7 @@ async function openConversation(ctx: AppContext, pinnedNow: Date | undefined): P
     onNews: (item) => news.push(applyNews(item, { ...context, currency: item.proposal.currency ?? context.currency }).text),
   });
   let context: MessageContext = { language: "en", currency: "USD", timeZone: "UTC" };
-  const runtime = await createConversationRuntime({ db: database.db, pool: database.pool, models: createConversationModels(config.models), logger, approvals: priceChanges.notifier });
+  const runtime = await createConversationRuntime({ db: database.db, pool: database.pool, models: createConversationModels(config.models), logger, approvals: priceChanges.notifier, embedder: chooseEmbedder(config) });
   return {
     runtime,
     async say(workspace, text, thread, now) {
@@ -66,9 +70,12 @@ async function openConversation(ctx: AppContext, pinnedNow: Date | undefined): P
       if (decision !== null) {
         await priceChanges.runner.idle?.();
         const answer = [decision.text, ...news.splice(0)].join("\n\n");
+        const answered = { answer: { content: answer, language: decision.language, at: clock.now(), metadata: { kind: "decision" } }, toolResults: [] };
+        await recordOwnerTurn(database.db, { workspaceId: workspace.id, channel: "cli", threadKey: thread ?? randomUUID(), question: text, askedAt: now, answered });
         return { answer, thread, result: null };
       }
       const result = await runtime.runTurn({ workspace, text, thread, now });
+      await recordOwnerTurn(database.db, { workspaceId: workspace.id, channel: "cli", threadKey: result.thread, question: text, askedAt: now, answered: answeredTurn(result, clock.now()) });
       return { answer: renderTurn(result), thread: result.thread, result };
     },
     close: () => priceChanges.close(),

@@ -1,10 +1,11 @@
 /**
  * Conversations on the channels and the messages in them: the record of who said what where
  * (thread state for the model lives in the LangGraph checkpointer; this is the product's own log,
- * used for the per-member rate limit, email reply threading and, later, memory).
+ * used for the per-member rate limit, email reply threading and conversation memory: the memory
+ * indexer embeds user and assistant messages, and "tool" messages, one line per tool result).
  */
 import { sql } from "kysely";
-import type { DbOrTrx } from "../database.ts";
+import { inTransaction, type DbOrTrx } from "../database.ts";
 import type { IdentityChannel } from "../schema/core.ts";
 
 export interface ConversationRef {
@@ -48,13 +49,16 @@ export async function threadKeyOfConversation(db: DbOrTrx, conversationId: numbe
   return row?.thread_key ?? null;
 }
 
+/** user: the person; assistant: our answer; tool: one tool result's summary line (metadata.tool names the tool). */
+export type RecordedRole = "user" | "assistant" | "tool";
+
 export async function recordMessage(
   db: DbOrTrx,
   input: {
     readonly workspaceId: number;
     readonly conversationId: number;
     readonly memberId: number | null;
-    readonly role: "user" | "assistant";
+    readonly role: RecordedRole;
     readonly content: string;
     readonly language: string | null;
     readonly metadata: Readonly<Record<string, unknown>>;
@@ -76,6 +80,42 @@ export async function recordMessage(
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** One conversation turn as plain values (db knows nothing of the agents' turn result). */
+export interface TurnMessages {
+  readonly workspaceId: number;
+  readonly conversationId: number;
+  readonly memberId: number | null;
+  /** The person's words; null when the caller recorded them already (the gateway does, before the turn runs, for its rate limit). */
+  readonly question: { readonly content: string; readonly at: Date; readonly metadata: Readonly<Record<string, unknown>> } | null;
+  readonly answer: { readonly content: string; readonly language: string | null; readonly at: Date; readonly metadata: Readonly<Record<string, unknown>> };
+  /** One line per tool call the turn ran, in order: the tool's name and its result's summary. */
+  readonly toolResults: readonly { readonly tool: string; readonly summary: string }[];
+}
+
+export interface RecordedTurn {
+  readonly questionId: number | null;
+  readonly answerId: number;
+  readonly toolResultIds: readonly number[];
+}
+
+/**
+ * Records a turn, the same way for every place that talks (channels, the web chat, the terminal):
+ * the question (unless already recorded), the answer, then each tool result as a "tool" message at
+ * the answer's time, all or nothing.
+ */
+export async function recordTurnMessages(db: DbOrTrx, turn: TurnMessages): Promise<RecordedTurn> {
+  return inTransaction(db, async (trx) => {
+    const base = { workspaceId: turn.workspaceId, conversationId: turn.conversationId, memberId: turn.memberId };
+    const questionId = turn.question === null ? null : await recordMessage(trx, { ...base, role: "user", content: turn.question.content, language: null, metadata: turn.question.metadata, at: turn.question.at });
+    const answerId = await recordMessage(trx, { ...base, role: "assistant", content: turn.answer.content, language: turn.answer.language, metadata: turn.answer.metadata, at: turn.answer.at });
+    const toolResultIds: number[] = [];
+    for (const result of turn.toolResults) {
+      toolResultIds.push(await recordMessage(trx, { ...base, role: "tool", content: result.summary, language: "en", metadata: { tool: result.tool }, at: turn.answer.at }));
+    }
+    return { questionId, answerId, toolResultIds };
+  });
 }
 
 /** How many messages this member sent since `since`, on every channel (the per-member rate limit). */
