@@ -135,4 +135,17 @@ describeDatabase("the memory indexer", ({ db }) => {
     expect(await indexWorkspaceMessages(db(), renamed("offline-lexical-v2"), tienda.id)).toEqual({ indexed: 0, replaced: 0, more: false });
     expect(await db().selectFrom("memory_embeddings").select("id").where("workspace_id", "=", tienda.id).execute()).toHaveLength(3);
   });
+  it("leaves out the memory agent's answers and the questions they answered: they only quote memories", async () => {
+    const tienda = await shop("eco");
+    const conversation = await upsertConversation(db(), { workspaceId: tienda.id, memberId: tienda.ana, channel: "whatsapp", threadKey: "+5215522222222", at: NOW });
+    const record = (role: "user" | "assistant", content: string, metadata: Record<string, unknown>, seconds: number) =>
+      recordMessage(db(), { workspaceId: tienda.id, conversationId: conversation.id, memberId: role === "user" ? tienda.ana : null, role, content, language: null, metadata, at: new Date(NOW.getTime() + seconds * 1000) });
+    await record("user", "¿cuánto vendimos ayer?", {}, 0);
+    await record("assistant", "Ayer vendimos $12,300.", { agent: "analytics" }, 1);
+    await record("user", "¿qué te pregunté sobre ventas?", {}, 2);
+    await record("assistant", "Esto es lo que encontré: • Tú, por WhatsApp: “¿cuánto vendimos ayer?”", { agent: "memory" }, 3);
+
+    expect(await indexWorkspaceMessages(db(), embedder, tienda.id)).toEqual({ indexed: 2, replaced: 0, more: false });
+    expect((await rows(tienda.id)).map((row) => row.content)).toEqual(["¿cuánto vendimos ayer?", "Ayer vendimos $12,300."]);
+  });
 });

@@ -6,8 +6,8 @@
  * one, under the same member scope. A message that had vectors of another embedder gets new ones
  * and loses the old ones in the same transaction, so a change of provider re-embeds in the
  * background while recall keeps working on the rows already converted (recall only compares
- * vectors of one embedder). The memory agent's own answers are not embedded: they quote memories
- * that are already there.
+ * vectors of one embedder). The memory agent's own answers, and the questions it answered, are
+ * not embedded: they quote or ask for memories that are already there.
  */
 import { sql } from "kysely";
 import { inTransaction, type DbOrTrx } from "../db/database.ts";
@@ -55,6 +55,10 @@ export async function indexWorkspaceMessages(db: DbOrTrx, embedder: Embedder, wo
     .where(sql<boolean>`length(trim(m.content)) > 0`)
     // The memory agent's answers quote earlier memories: embedding them would bring each quote back twice.
     .where(sql<boolean>`coalesce(m.metadata->>'agent', '') <> 'memory'`)
+    // Nor the questions it answered ("what did I ask yesterday?"): they would come back as answers to the next one.
+    .where(
+      sql<boolean>`not (m.role = 'user' and coalesce((select n.metadata->>'agent' from messages n where n.workspace_id = m.workspace_id and n.conversation_id = m.conversation_id and n.id > m.id order by n.id limit 1), '') = 'memory')`,
+    )
     .where((eb) =>
       eb.not(
         eb.exists(

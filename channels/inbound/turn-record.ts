@@ -5,7 +5,10 @@
  */
 import type { TurnResult } from "../../agents/turn-types.ts";
 import { inTransaction, type DbOrTrx } from "../../db/database.ts";
+import { MEMORY_TOOLS } from "../../tools/tool-names.ts";
 import { recordTurnMessages, upsertConversation, type RecordedTurn, type TurnMessages } from "../../db/repositories/conversations.ts";
+
+const isMemoryTool = (tool: string): boolean => MEMORY_TOOLS.some((name) => name === tool);
 
 export type AnsweredTurn = Pick<TurnMessages, "answer" | "toolResults">;
 
@@ -18,7 +21,11 @@ export function answeredTurn(result: TurnResult, at: Date): AnsweredTurn {
       at,
       metadata: { agent: result.agent, tools: result.toolCalls.map((call) => call.name), kind: result.kind, numbersChecked: result.numbersChecked },
     },
-    toolResults: result.toolSummaries.map((summary, index) => ({ tool: result.toolCalls[index]?.name ?? "", summary })),
+    // The memory tools' results are about memory itself (what was recalled, kept, forgotten): recorded, they would be recalled as news.
+    toolResults: result.toolSummaries.flatMap((summary, index) => {
+      const tool = result.toolCalls[index]?.name ?? "";
+      return isMemoryTool(tool) ? [] : [{ tool, summary }];
+    }),
   };
 }
 

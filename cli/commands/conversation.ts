@@ -18,6 +18,7 @@ import { withAppContext, type AppContext } from "../app-context.ts";
 import { instantOption, integerOption } from "../options.ts";
 import { requireWorkspace } from "../workspace-lookup.ts";
 import { chooseEmbedder } from "../../memory/embeddings/choose-embedder.ts";
+import { indexWorkspaceMessages } from "../../memory/index-messages.ts";
 
 interface TurnOptions {
   workspace?: string;
@@ -41,7 +42,8 @@ interface TerminalConversation {
  * The terminal's conversation: the runtime plus the approvals desk, as the machine's owner. Approval
  * requests for other approvers wait in the outbox until `bizos start` delivers them; changes
  * approved here are applied in this process and the outcome printed. Every line and its answer
- * (with the turn's tool results) are recorded as a "cli" conversation, so memory has them too.
+ * (with the turn's tool results) are recorded as a "cli" conversation and embedded at once, so memory
+ * has them too.
  */
 async function openConversation(ctx: AppContext, pinnedNow: Date | undefined): Promise<TerminalConversation> {
   const { config, database, logger } = ctx;
@@ -61,7 +63,12 @@ async function openConversation(ctx: AppContext, pinnedNow: Date | undefined): P
     onNews: (item) => news.push(applyNews(item, { ...context, currency: item.proposal.currency ?? context.currency }).text),
   });
   let context: MessageContext = { language: "en", currency: "USD", timeZone: "UTC" };
-  const runtime = await createConversationRuntime({ db: database.db, pool: database.pool, models: createConversationModels(config.models), logger, approvals: priceChanges.notifier, embedder: chooseEmbedder(config) });
+  const embedder = chooseEmbedder(config);
+  const runtime = await createConversationRuntime({ db: database.db, pool: database.pool, models: createConversationModels(config.models), logger, approvals: priceChanges.notifier, embedder });
+  // No server indexes memory behind the terminal: the turn just recorded is embedded right away, so the next line can recall it.
+  const indexNow = async (workspace: Workspace) => {
+    if (config.channels.memoryIndexEveryMs > 0) await indexWorkspaceMessages(database.db, embedder, workspace.id);
+  };
   return {
     runtime,
     async say(workspace, text, thread, now) {
@@ -72,10 +79,12 @@ async function openConversation(ctx: AppContext, pinnedNow: Date | undefined): P
         const answer = [decision.text, ...news.splice(0)].join("\n\n");
         const answered = { answer: { content: answer, language: decision.language, at: clock.now(), metadata: { kind: "decision" } }, toolResults: [] };
         await recordOwnerTurn(database.db, { workspaceId: workspace.id, channel: "cli", threadKey: thread ?? randomUUID(), question: text, askedAt: now, answered });
+        await indexNow(workspace);
         return { answer, thread, result: null };
       }
       const result = await runtime.runTurn({ workspace, text, thread, now });
       await recordOwnerTurn(database.db, { workspaceId: workspace.id, channel: "cli", threadKey: result.thread, question: text, askedAt: now, answered: answeredTurn(result, clock.now()) });
+      await indexNow(workspace);
       return { answer: renderTurn(result), thread: result.thread, result };
     },
     close: () => priceChanges.close(),

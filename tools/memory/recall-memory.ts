@@ -12,7 +12,7 @@ import { utcBounds } from "../../engines/metrics/time/utc-bounds.ts";
 import { ok } from "../../lib/result.ts";
 import { linkSubjects } from "../../memory/facts/link-subjects.ts";
 import { memoryOrigins } from "../../memory/memory-origins.ts";
-import { listMemories } from "../../memory/memory-sources.ts";
+import { listMemories, type ListedMemory } from "../../memory/memory-sources.ts";
 import { newestMemoryAt, type MemoryKind } from "../../memory/recall-candidates.ts";
 import { recallMemories } from "../../memory/recall.ts";
 import type { ToolFactory } from "../tool-contract.ts";
@@ -26,14 +26,8 @@ const SUBJECTS_PER_MEMORY = 3;
 /** "the product we talked about": the asker's newest memories looked through for one that names a product. */
 const RECENT_FOR_SUBJECT = 20;
 
-interface Candidate {
-  readonly id: number;
-  readonly kind: MemoryKind;
-  readonly memberId: number | null;
-  readonly sourceId: number | null;
-  readonly content: string;
-  readonly createdAt: Date;
-}
+/** A memory recall or the newest-first list found (RankedMemory and ListedMemory share these fields). */
+type Candidate = ListedMemory;
 
 function kindsFor(about: RecallMemoryArgs["about"]): readonly MemoryKind[] | undefined {
   switch (about) {
@@ -44,6 +38,17 @@ function kindsFor(about: RecallMemoryArgs["about"]): readonly MemoryKind[] | und
     case "conversation":
       return ["message", "tool_result", "summary"];
   }
+}
+
+/** The same words said again ("sugerencias de precio" three times) are one memory: the best-ranked one. */
+function distinctTexts<T extends { readonly memory: Candidate }>(entries: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    const key = `${entry.memory.kind}:${entry.memory.content.toLowerCase().replace(/\s+/g, " ").trim()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 export const createRecallMemoryTool: ToolFactory<typeof recallMemorySchema, RecallData> = (deps) => async (args) => {
@@ -63,7 +68,8 @@ export const createRecallMemoryTool: ToolFactory<typeof recallMemorySchema, Reca
     workspaceId: workspace.id,
     memberId: actor.memberId,
     text: args.query,
-    limit: args.limit,
+    // Twice as many as shown: repeats of the same words are merged before the cut.
+    limit: args.limit * 2,
     now,
     ...(kinds ? { kinds } : {}),
     ...(bounds ? { since: bounds.startUtc, until: bounds.endUtc } : {}),
@@ -80,7 +86,7 @@ export const createRecallMemoryTool: ToolFactory<typeof recallMemorySchema, Reca
   const wanted = args.subject;
   const matchesKind = (kind: string) => kind === wanted || (wanted === "product" && (kind === "variant" || kind === "product_line"));
   const naming = wanted === null ? linked : linked.filter((entry) => entry.subjects.some((subject) => matchesKind(subject.kind)));
-  const chosen = (naming.length > 0 ? naming : linked).slice(0, args.limit);
+  const chosen = distinctTexts(naming.length > 0 ? naming : linked).slice(0, args.limit);
   const origins = await memoryOrigins(db, workspace.id, chosen.map((entry) => entry.memory));
   const memories: RecalledMemory[] = chosen.map(({ memory, subjects }) => {
     const origin = origins.get(memory.id);
