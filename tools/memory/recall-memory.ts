@@ -11,6 +11,7 @@ import { resolveRange } from "../../engines/metrics/time/resolve-range.ts";
 import { utcBounds } from "../../engines/metrics/time/utc-bounds.ts";
 import { ok } from "../../lib/result.ts";
 import { linkSubjects } from "../../memory/facts/link-subjects.ts";
+import type { FactSubject } from "../../memory/facts/types.ts";
 import { memoryOrigins } from "../../memory/memory-origins.ts";
 import { listMemories, type ListedMemory } from "../../memory/memory-sources.ts";
 import { newestMemoryAt, type MemoryKind } from "../../memory/recall-candidates.ts";
@@ -28,6 +29,12 @@ const RECENT_FOR_SUBJECT = 20;
 
 /** A memory recall or the newest-first list found (RankedMemory and ListedMemory share these fields). */
 type Candidate = ListedMemory;
+
+/** A memory with the catalog products, campaigns, competitors or people it names. */
+interface LinkedMemory {
+  readonly memory: Candidate;
+  readonly subjects: readonly FactSubject[];
+}
 
 function kindsFor(about: RecallMemoryArgs["about"]): readonly MemoryKind[] | undefined {
   switch (about) {
@@ -82,11 +89,18 @@ export const createRecallMemoryTool: ToolFactory<typeof recallMemorySchema, Reca
     const seen = new Set(found.map((memory) => memory.id));
     candidates = [...found, ...inWindow.filter((memory) => !seen.has(memory.id) && (kinds === undefined || kinds.includes(memory.kind)))];
   }
-  const linked = await Promise.all(candidates.map(async (memory) => ({ memory, subjects: (await linkSubjects(db, workspace.id, memory.content)).filter((subject) => subject.kind !== "topic") })));
+  // Linking a text to the catalog costs a few queries: only the memories shown are linked, unless a kind is asked for.
+  const link = async (memory: Candidate): Promise<LinkedMemory> => ({ memory, subjects: (await linkSubjects(db, workspace.id, memory.content)).filter((subject) => subject.kind !== "topic") });
   const wanted = args.subject;
   const matchesKind = (kind: string) => kind === wanted || (wanted === "product" && (kind === "variant" || kind === "product_line"));
-  const naming = wanted === null ? linked : linked.filter((entry) => entry.subjects.some((subject) => matchesKind(subject.kind)));
-  const chosen = distinctTexts(naming.length > 0 ? naming : linked).slice(0, args.limit);
+  let chosen: LinkedMemory[];
+  if (wanted === null) {
+    chosen = await Promise.all(distinctTexts(candidates.map((memory) => ({ memory }))).slice(0, args.limit).map((entry) => link(entry.memory)));
+  } else {
+    const linked = await Promise.all(candidates.map(link));
+    const naming = linked.filter((entry) => entry.subjects.some((subject) => matchesKind(subject.kind)));
+    chosen = distinctTexts(naming.length > 0 ? naming : linked).slice(0, args.limit);
+  }
   const origins = await memoryOrigins(db, workspace.id, chosen.map((entry) => entry.memory));
   const memories: RecalledMemory[] = chosen.map(({ memory, subjects }) => {
     const origin = origins.get(memory.id);
