@@ -4,6 +4,7 @@
  * fact's sayer and channel. Read for many memories at once, tenant-scoped.
  */
 import type { DbOrTrx } from "../db/database.ts";
+import { isMessageMemory } from "./index-messages.ts";
 import type { MemoryKind } from "./recall-candidates.ts";
 
 /** member: a person of the workspace; assistant: our answer; tool: a tool result's summary. */
@@ -41,7 +42,7 @@ function speakerOf(role: string): Speaker {
 
 /** Origins by memory id; memories whose source is gone come back as unknown. */
 export async function memoryOrigins(db: DbOrTrx, workspaceId: number, memories: readonly OriginQuery[]): Promise<Map<number, MemoryOrigin>> {
-  const messageIds = memories.flatMap((memory) => ((memory.kind === "message" || memory.kind === "tool_result") && memory.sourceId !== null ? [memory.sourceId] : []));
+  const messageIds = memories.flatMap((memory) => (isMessageMemory(memory.kind) && memory.sourceId !== null ? [memory.sourceId] : []));
   const factIds = memories.flatMap((memory) => (memory.kind === "fact" && memory.sourceId !== null ? [memory.sourceId] : []));
   const [messages, facts] = await Promise.all([
     messageIds.length === 0

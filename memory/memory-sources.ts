@@ -1,34 +1,25 @@
 /**
  * Where and when a memory was said, for answers that cite it ("on WhatsApp, 12 Nov") and for
- * `bizos memory list`: a message or tool-result memory's conversation channel and time, read for
- * many memories at once, tenant-scoped.
+ * `bizos memory list`: the channel a message or tool result was said on, and when, read for many
+ * memories at once, tenant-scoped.
  */
 import type { DbOrTrx } from "../db/database.ts";
 import { isMessageMemory } from "./index-messages.ts";
+import { memoryOrigins, type OriginQuery } from "./memory-origins.ts";
 import type { MemoryKind } from "./recall-candidates.ts";
 
 export interface MemorySource {
-  /** slack, whatsapp, email, web, cli; null when the memory is not a stored message. */
+  /** slack, whatsapp, email, web, cli; null when unknown. */
   readonly channel: string | null;
   /** When it was said. */
   readonly at: Date;
 }
 
-/** Sources by memory id, for the given memories of one workspace. */
-export async function memorySources(db: DbOrTrx, workspaceId: number, memories: readonly { readonly id: number; readonly kind: MemoryKind; readonly sourceId: number | null; readonly createdAt: Date }[]): Promise<Map<number, MemorySource>> {
-  const messageIds = memories.flatMap((memory) => (isMessageMemory(memory.kind) && memory.sourceId !== null ? [memory.sourceId] : []));
-  const channels = new Map<number, string>();
-  if (messageIds.length > 0) {
-    const rows = await db
-      .selectFrom("messages as m")
-      .innerJoin("conversations as c", (join) => join.onRef("c.id", "=", "m.conversation_id").onRef("c.workspace_id", "=", "m.workspace_id"))
-      .select(["m.id", "c.channel"])
-      .where("m.workspace_id", "=", workspaceId)
-      .where("m.id", "in", messageIds)
-      .execute();
-    for (const row of rows) channels.set(row.id, row.channel);
-  }
-  return new Map(memories.map((memory) => [memory.id, { channel: isMessageMemory(memory.kind) && memory.sourceId !== null ? (channels.get(memory.sourceId) ?? null) : null, at: memory.createdAt }]));
+/** Sources by memory id, for the given memories of one workspace (memoryOrigins reads where each came from). */
+export async function memorySources(db: DbOrTrx, workspaceId: number, memories: readonly (OriginQuery & { readonly createdAt: Date })[]): Promise<Map<number, MemorySource>> {
+  const origins = await memoryOrigins(db, workspaceId, memories);
+  // A fact's channel is shown with the fact itself (bizos memory list's Facts section), not on its memory row.
+  return new Map(memories.map((memory) => [memory.id, { channel: isMessageMemory(memory.kind) ? (origins.get(memory.id)?.channel ?? null) : null, at: memory.createdAt }]));
 }
 
 export interface ListedMemory {
